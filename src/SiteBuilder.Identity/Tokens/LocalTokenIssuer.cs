@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using SiteBuilder.Identity.Accounts;
+
+namespace SiteBuilder.Identity.Tokens;
+
+public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt, string Tenant);
+
+/// <summary>Mints <c>/v1</c> bearer tokens for a local account and one of its tenants (RS256, kid in the header).</summary>
+public sealed class LocalTokenIssuer(SigningKeyRing keys, IOptions<LocalTokenOptions> options, TimeProvider clock)
+{
+    private static readonly JsonWebTokenHandler Handler = new();
+
+    public async Task<IssuedToken> IssueAsync(Account account, string tenant, TimeSpan? lifetime = null, CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        if (account.Disabled)
+        {
+            throw new TokenRequestException("user", $"The account '{account.UserName}' is disabled.");
+        }
+
+        if (!TenantId.IsValid(tenant))
+        {
+            throw new TokenRequestException("tenant", $"'{tenant}' is not valid: {TenantId.Rule}.");
+        }
+
+        if (!account.CanActFor(tenant))
+        {
+            throw new TokenRequestException("tenant", $"'{account.UserName}' is not a member of the tenant '{tenant}'.");
+        }
+
+        var ttl = lifetime ?? settings.DefaultLifetime;
+        if (ttl <= TimeSpan.Zero || ttl > settings.MaxLifetime)
+        {
+            throw new TokenRequestException("ttl", $"A token lives between 1 second and {settings.MaxLifetime.TotalDays:0.##} days.");
+        }
+
+        var key = await keys.GetSigningKeyAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var expires = now + ttl;
+        var token = Handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            Claims = new Dictionary<string, object>
+            {
+                [TokenClaims.Subject] = account.UserName,
+                [TokenClaims.Name] = account.DisplayName,
+                [TokenClaims.Tenant] = tenant,
+                [TokenClaims.Roles] = account.Roles.Order(StringComparer.Ordinal).ToArray(),
+                [JwtRegisteredClaimNames.Jti] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            },
+        });
+        return new IssuedToken(token, expires, tenant);
+    }
+
+    /// <summary>Parses CLI/UI lifetimes such as <c>30m</c>, <c>1h</c>, <c>7d</c> or <c>3600</c> (seconds).</summary>
+    public static TimeSpan? ParseLifetime(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        text = text.Trim();
+        var unit = char.ToLowerInvariant(text[^1]);
+        var number = char.IsLetter(unit) ? text[..^1] : text;
+        if (!double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) || value <= 0)
+        {
+            throw new TokenRequestException("ttl", $"'{text}' is not a lifetime; use e.g. 30m, 1h, 7d.");
+        }
+
+        return unit switch
+        {
+            's' => TimeSpan.FromSeconds(value),
+            'm' => TimeSpan.FromMinutes(value),
+            'h' => TimeSpan.FromHours(value),
+            'd' => TimeSpan.FromDays(value),
+            _ when char.IsDigit(unit) => TimeSpan.FromSeconds(value),
+            _ => throw new TokenRequestException("ttl", $"'{text}' is not a lifetime; use e.g. 30m, 1h, 7d."),
+        };
+    }
+}
+
+/// <summary>A token request that cannot be granted; <see cref="Field"/> names what to fix.</summary>
+public sealed class TokenRequestException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
