@@ -13,10 +13,12 @@ public sealed class SigningKeyRing(IBlobStore blobs, TimeProvider clock)
 {
     private const string Prefix = "jwt/keys/";
     private static readonly TimeSpan ReloadInterval = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MinimumReloadInterval = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IReadOnlyList<RsaSecurityKey> _keys = [];
     private DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
+    private volatile bool _refreshRequested;
 
     public async Task<RsaSecurityKey> GetSigningKeyAsync(CancellationToken cancellationToken = default)
     {
@@ -47,11 +49,14 @@ public sealed class SigningKeyRing(IBlobStore blobs, TimeProvider clock)
         }
     }
 
-    /// <summary>The keys that verify tokens. Reloads when asked for a key id it does not know (at most every 30 s).</summary>
-    public async Task<IReadOnlyList<RsaSecurityKey>> GetKeysAsync(CancellationToken cancellationToken = default, string? wantedKeyId = null)
+    /// <summary>
+    /// The keys that verify tokens, reloaded every 30 seconds so a key another instance added is found; after
+    /// <see cref="RequestRefresh"/> (a token with an unknown key id) sooner, but never more than every 5 seconds.
+    /// </summary>
+    public async Task<IReadOnlyList<RsaSecurityKey>> GetKeysAsync(CancellationToken cancellationToken = default)
     {
-        var stale = clock.GetUtcNow() - _loadedAt > ReloadInterval;
-        if (_loadedAt == DateTimeOffset.MinValue || (stale && (wantedKeyId is null ? _keys.Count == 0 : _keys.All(k => k.KeyId != wantedKeyId))))
+        var age = clock.GetUtcNow() - _loadedAt;
+        if (age > ReloadInterval || (_refreshRequested && age > MinimumReloadInterval))
         {
             await _gate.WaitAsync(cancellationToken);
             try
@@ -66,6 +71,8 @@ public sealed class SigningKeyRing(IBlobStore blobs, TimeProvider clock)
 
         return _keys;
     }
+
+    public void RequestRefresh() => _refreshRequested = true;
 
     /// <summary>The public half of every key as a JWKS document (<c>/.well-known/jwks.json</c>).</summary>
     public async Task<object> GetPublicJwksAsync(CancellationToken cancellationToken = default)
@@ -107,5 +114,6 @@ public sealed class SigningKeyRing(IBlobStore blobs, TimeProvider clock)
 
         _keys = [.. keys.OrderBy(k => k.KeyId, StringComparer.Ordinal)];
         _loadedAt = clock.GetUtcNow();
+        _refreshRequested = false;
     }
 }

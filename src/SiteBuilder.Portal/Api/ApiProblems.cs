@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.Tokens;
+
+namespace SiteBuilder.Portal.Api;
+
+/// <summary>The seed's error codes, carried in the <c>code</c> member of every problem details body.</summary>
+public static class ErrorCodes
+{
+    public const string ValidationError = "VALIDATION_ERROR";
+    public const string Unauthorized = "UNAUTHORIZED";
+    public const string Forbidden = "FORBIDDEN";
+    public const string NotFound = "NOT_FOUND";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string GenerationFailed = "GENERATION_FAILED";
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+    /// <summary>Not in the seed: an unexpected fault outside generation. The traceId finds it in the logs.</summary>
+    public const string InternalError = "INTERNAL_ERROR";
+
+    public static string ForStatus(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => Unauthorized,
+        StatusCodes.Status403Forbidden => Forbidden,
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status429TooManyRequests => RateLimited,
+        StatusCodes.Status503ServiceUnavailable => ServiceUnavailable,
+        >= 400 and < 500 => ValidationError,
+        _ => InternalError,
+    };
+}
+
+/// <summary>
+/// RFC 9457 problem details for the API: one place decides the shape (status, title, detail, <c>code</c>, <c>traceId</c>,
+/// per-field <c>errors</c>), so every error a client sees looks the same and never carries a stack trace.
+/// </summary>
+public static class ApiProblems
+{
+    public static void Customize(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        problem.Extensions.TryAdd("code", ErrorCodes.ForStatus(status));
+        problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+        // Exception details stay in the logs.
+        problem.Extensions.Remove("exception");
+    }
+
+    public static ProblemHttpResult Problem(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
+    {
+        var all = new Dictionary<string, object?>(extensions ?? new Dictionary<string, object?>()) { ["code"] = code };
+        return TypedResults.Problem(detail, statusCode: status, title: title, extensions: all);
+    }
+
+    public static ProblemHttpResult Validation(IDictionary<string, string[]> errors, string? detail = null) =>
+        Problem(StatusCodes.Status400BadRequest, ErrorCodes.ValidationError, "The request is not valid.",
+            detail ?? string.Join(" ", errors.SelectMany(e => e.Value)),
+            new Dictionary<string, object?> { ["errors"] = errors });
+
+    public static ProblemHttpResult Validation(string field, string message) =>
+        Validation(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        Problem(StatusCodes.Status404NotFound, ErrorCodes.NotFound, "Not found.", detail);
+
+    public static ProblemHttpResult Forbidden(string detail) =>
+        Problem(StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Forbidden.", detail);
+
+    public static ProblemHttpResult Unavailable(string detail) =>
+        Problem(StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "The service is unavailable.", detail);
+
+    /// <summary>Writes a problem outside an endpoint (authentication events, middleware).</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string code, string title, string detail, IDictionary<string, object?>? extensions = null)
+    {
+        context.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        problem.Extensions["code"] = code;
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+        });
+    }
+
+    public static async Task WriteChallengeAsync(JwtBearerChallengeContext context)
+    {
+        context.HandleResponse();
+        var detail = context.AuthenticateFailure switch
+        {
+            null when string.IsNullOrEmpty(context.Request.Headers.Authorization) => "Send a bearer token: Authorization: Bearer <token>.",
+            SecurityTokenExpiredException => "The token has expired. Get a new one.",
+            SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "The token's signature is not valid.",
+            { } failure when failure.Message.StartsWith("The ", StringComparison.Ordinal) => failure.Message,
+            _ => "The token is not valid.",
+        };
+        context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+        await WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, "Unauthorized.", detail);
+    }
+
+    public static Task WriteForbiddenAsync(ForbiddenContext context) =>
+        WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Forbidden.", "Your role does not allow this.");
+}

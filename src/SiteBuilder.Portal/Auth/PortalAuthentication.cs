@@ -1,0 +1,269 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using SiteBuilder.Identity;
+using SiteBuilder.Identity.Accounts;
+using SiteBuilder.Identity.Tokens;
+using SiteBuilder.Portal.Api;
+using SiteBuilder.Storage;
+
+namespace SiteBuilder.Portal.Auth;
+
+/// <summary>
+/// Who may do what. The portal signs people in with a cookie (local accounts, or Microsoft Entra ID when the
+/// <c>AzureAd</c> section is set); <c>/v1</c> accepts bearer tokens from the portal's own issuer and, when configured, Cognito.
+/// </summary>
+public static class PortalAuthentication
+{
+    public const string CookieScheme = "Portal";
+    public const string EntraScheme = "Entra";
+    public const string ApiScheme = "Api";
+    public const string LocalJwtScheme = "LocalJwt";
+    public const string CognitoScheme = "Cognito";
+
+    public const string ApiPolicy = "Api";
+    public const string AdminPolicy = "Admin";
+
+    public static bool IsEntraConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]);
+
+    public static IHostApplicationBuilder AddPortalAuthentication(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddOptions<CognitoOptions>().BindConfiguration(CognitoOptions.Section)
+            .Validate(o => !o.IsConfigured || o.ClientIds.Count > 0, "SiteBuilder:Authentication:Cognito:ClientIds must list the app client ids whose tokens are accepted.")
+            .ValidateOnStart();
+        services.AddOptions<EntraMappingOptions>().BindConfiguration(EntraMappingOptions.Section);
+
+        var authentication = services.AddAuthentication(options =>
+        {
+            options.DefaultScheme = CookieScheme;
+            options.DefaultSignInScheme = CookieScheme;
+            options.DefaultChallengeScheme = CookieScheme;
+        });
+
+        authentication.AddCookie(CookieScheme, options =>
+        {
+            options.Cookie.Name = "sitebuilder.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = ValidateSessionAsync;
+        });
+        services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<SiteBuilderOptions>>((options, site) =>
+            options.Cookie.SecurePolicy = site.Value.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+
+        if (IsEntraConfigured(configuration))
+        {
+            // Entra signs people into the same portal cookie as local accounts, so one session shape serves both.
+            authentication.AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"), openIdConnectScheme: EntraScheme, cookieScheme: null);
+            services.AddOptions<OpenIdConnectOptions>(EntraScheme).Configure<IOptions<EntraMappingOptions>>((options, mapping) =>
+            {
+                options.SignInScheme = CookieScheme;
+                var previous = options.Events.OnTokenValidated;
+                options.Events.OnTokenValidated = async context =>
+                {
+                    await previous(context);
+                    context.Principal = EntraPrincipal(context.Principal!, mapping.Value);
+                };
+            });
+        }
+
+        authentication.AddPolicyScheme(ApiScheme, "Bearer tokens", options => options.ForwardDefaultSelector = SelectTokenScheme);
+        authentication.AddJwtBearer(LocalJwtScheme, options =>
+        {
+            options.MapInboundClaims = false;
+            options.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = ValidateLocalTokenAsync,
+                OnChallenge = ApiProblems.WriteChallengeAsync,
+                OnForbidden = ApiProblems.WriteForbiddenAsync,
+            };
+        });
+        services.AddOptions<JwtBearerOptions>(LocalJwtScheme).Configure<SigningKeyRing, IOptions<LocalTokenOptions>>((options, keys, tokens) =>
+        {
+            options.ConfigurationManager = new LocalIssuerConfiguration(keys, tokens.Value.Issuer);
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = tokens.Value.Issuer,
+                ValidAudience = tokens.Value.Audience,
+                ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = TokenClaims.Subject,
+            };
+        });
+
+        authentication.AddJwtBearer(CognitoScheme, options =>
+        {
+            options.MapInboundClaims = false;
+            options.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = ValidateCognitoTokenAsync,
+                OnChallenge = ApiProblems.WriteChallengeAsync,
+                OnForbidden = ApiProblems.WriteForbiddenAsync,
+            };
+        });
+        services.AddOptions<JwtBearerOptions>(CognitoScheme).Configure<IOptions<CognitoOptions>>((options, cognito) =>
+        {
+            if (!cognito.Value.IsConfigured)
+            {
+                return;
+            }
+
+            var authority = cognito.Value.ResolveAuthority();
+            options.Authority = authority;
+            options.MetadataAddress = $"{authority}/.well-known/openid-configuration";
+            options.RequireHttpsMetadata = !IsLoopback(authority);
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = authority,
+                // Cognito access tokens carry client_id, not aud: the audience is checked in OnTokenValidated.
+                ValidateAudience = false,
+                ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = "sub",
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser())
+            .AddPolicy(AdminPolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireRole(Roles.Admin));
+        return builder;
+    }
+
+    /// <summary>Local tokens name our issuer; anything else goes to Cognito when it is configured.</summary>
+    private static string SelectTokenScheme(HttpContext context)
+    {
+        var header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return LocalJwtScheme;
+        }
+
+        var services = context.RequestServices;
+        if (!services.GetRequiredService<IOptions<CognitoOptions>>().Value.IsConfigured)
+        {
+            return LocalJwtScheme;
+        }
+
+        var handler = new JsonWebTokenHandler();
+        var raw = header["Bearer ".Length..].Trim();
+        if (!handler.CanReadToken(raw))
+        {
+            return LocalJwtScheme;
+        }
+
+        var issuer = handler.ReadJsonWebToken(raw).Issuer;
+        return issuer == services.GetRequiredService<IOptions<LocalTokenOptions>>().Value.Issuer ? LocalJwtScheme : CognitoScheme;
+    }
+
+    private static async Task ValidateLocalTokenAsync(Microsoft.AspNetCore.Authentication.JwtBearer.TokenValidatedContext context)
+    {
+        var token = (JsonWebToken)context.SecurityToken;
+        var subject = token.Subject;
+        var tenant = token.TryGetPayloadValue<string>(TokenClaims.Tenant, out var t) ? t : null;
+        if (string.IsNullOrEmpty(subject) || string.IsNullOrEmpty(tenant))
+        {
+            context.Fail("The token lacks a subject or tenant.");
+            return;
+        }
+
+        // Roles and membership come from the account as it is now (cached at most a minute), not as it was at issue.
+        var account = await context.HttpContext.RequestServices.GetRequiredService<AccountStatusCache>().GetActiveAsync(subject, context.HttpContext.RequestAborted);
+        if (account is null)
+        {
+            context.Fail("The account is disabled or no longer exists.");
+            return;
+        }
+
+        if (!account.CanActFor(tenant))
+        {
+            context.Fail("The account is no longer a member of the token's tenant.");
+            return;
+        }
+
+        context.Principal = PortalClaims.Create(LocalJwtScheme, account.UserName, account.UserName, account.DisplayName, account.Roles, [tenant], PortalClaims.LocalSource);
+    }
+
+    private static Task ValidateCognitoTokenAsync(Microsoft.AspNetCore.Authentication.JwtBearer.TokenValidatedContext context)
+    {
+        var token = (JsonWebToken)context.SecurityToken;
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<CognitoOptions>>().Value;
+        var tokenUse = token.TryGetPayloadValue<string>("token_use", out var use) ? use : null;
+        var client = tokenUse == "access"
+            ? token.TryGetPayloadValue<string>("client_id", out var clientId) ? clientId : null
+            : token.Audiences.FirstOrDefault();
+        if (tokenUse is not ("access" or "id") || client is null || !options.ClientIds.Contains(client))
+        {
+            context.Fail("The token was not issued to an accepted app client.");
+            return Task.CompletedTask;
+        }
+
+        if (!token.TryGetPayloadValue<string>(TokenClaims.CognitoTenant, out var tenant) || !TenantId.IsValid(tenant))
+        {
+            context.Fail($"The token has no valid {TokenClaims.CognitoTenant} claim.");
+            return Task.CompletedTask;
+        }
+
+        var userName = token.TryGetPayloadValue<string>("username", out var u) ? u
+            : token.TryGetPayloadValue<string>("cognito:username", out var cu) ? cu : token.Subject;
+        var roles = token.Claims.Where(c => c.Type == "cognito:groups").Select(c => Roles.Normalize(c.Value)).OfType<string>();
+        context.Principal = PortalClaims.Create(CognitoScheme, token.Subject, userName, userName, roles, [tenant], PortalClaims.CognitoSource);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Keeps a portal session in step with its account: a disabled account is signed out, changed roles apply.</summary>
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var user = PortalUser.From(context.Principal);
+        if (user is null || !user.IsLocal)
+        {
+            return;
+        }
+
+        var account = await context.HttpContext.RequestServices.GetRequiredService<AccountStatusCache>().GetActiveAsync(user.UserName, context.HttpContext.RequestAborted);
+        if (account is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieScheme);
+            return;
+        }
+
+        if (!account.Roles.SetEquals(user.Roles) || !account.Tenants.SetEquals(user.Tenants) || account.DisplayName != user.DisplayName)
+        {
+            context.ReplacePrincipal(LocalPrincipal(account));
+            context.ShouldRenew = true;
+        }
+    }
+
+    public static ClaimsPrincipal LocalPrincipal(Account account) =>
+        PortalClaims.Create(CookieScheme, account.UserName, account.UserName, account.DisplayName, account.Roles, account.Tenants, PortalClaims.LocalSource);
+
+    private static ClaimsPrincipal EntraPrincipal(ClaimsPrincipal entra, EntraMappingOptions mapping)
+    {
+        var subject = entra.FindFirstValue("http://schemas.microsoft.com/identity/claims/objectidentifier")
+            ?? entra.FindFirstValue("oid") ?? entra.FindFirstValue(ClaimTypes.NameIdentifier) ?? entra.FindFirstValue("sub")
+            ?? throw new AuthenticationFailureException("The Entra token has no object id.");
+        var userName = entra.FindFirstValue("preferred_username") ?? entra.FindFirstValue(ClaimTypes.Upn) ?? subject;
+        var displayName = entra.FindFirstValue("name") ?? userName;
+        var roles = entra.FindAll(c => c.Type is "roles" or ClaimTypes.Role).Select(c => Roles.Normalize(c.Value)).OfType<string>();
+        var tenants = entra.FindAll(mapping.TenantsClaim)
+            .SelectMany(c => c.Value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
+            .Where(TenantId.IsValid);
+        return PortalClaims.Create(CookieScheme, subject, userName, displayName, roles, tenants, PortalClaims.EntraSource);
+    }
+
+    private static bool IsLoopback(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback;
+}

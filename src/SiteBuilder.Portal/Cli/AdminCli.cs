@@ -1,0 +1,220 @@
+using SiteBuilder.Identity;
+using SiteBuilder.Identity.Accounts;
+using SiteBuilder.Identity.Tokens;
+using SiteBuilder.Portal.Hosting;
+using SiteBuilder.Storage;
+
+namespace SiteBuilder.Portal.Cli;
+
+/// <summary>
+/// <c>users …</c> and <c>token …</c>: account administration and API tokens from the shell, with the server's own
+/// configuration and store. Results go to stdout (a token prints alone, for <c>$(…)</c>); messages go to stderr.
+/// </summary>
+public static class AdminCli
+{
+    private const string Usage = """
+        Usage:
+          users add NAME --role ROLE [--role ROLE …] [--tenant T …] [--password P] [--display-name "Full Name"]
+          users list
+          users set-roles NAME --role ROLE [--role ROLE …]
+          users set-tenants NAME --tenant T [--tenant T …]
+          users reset-password NAME [--password P]
+          users disable NAME | users enable NAME | users unlock NAME
+          token --user NAME --tenant T [--ttl 1h]
+
+        Roles: Marketer, Operator, TechLead, DevOpsLead, ProductOwner, Admin. Several values may also be comma-separated.
+        Configuration comes from appsettings.json and SiteBuilder__… environment variables, as for the server.
+        """;
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "token" or "help" or "--help";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        stdout ??= Console.Out;
+        stderr ??= Console.Error;
+        if (args[0] is "help" or "--help")
+        {
+            await stdout.WriteLineAsync(Usage);
+            return 0;
+        }
+
+        var parsed = CliArguments.Parse(args);
+        if (parsed.Error is not null)
+        {
+            await stderr.WriteLineAsync($"{parsed.Error}\n\n{Usage}");
+            return 2;
+        }
+
+        // Command-line configuration is left out: these arguments are the command's, not settings.
+        var builder = PortalHost.CreateBuilder([]);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole().AddFilter(level => level >= LogLevel.Warning);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        await using var app = builder.Build();
+        try
+        {
+            await app.Services.GetRequiredService<StorageInitializer>().InitializeAsync();
+            var accounts = app.Services.GetRequiredService<AccountService>();
+            return (parsed.Verb, parsed.Action) switch
+            {
+                ("users", "add") => await AddAsync(accounts, parsed, stdout),
+                ("users", "list") => await ListAsync(accounts, stdout),
+                ("users", "set-roles") => await Report(accounts.SetRolesAsync(parsed.Name!, parsed.Roles), stdout, "Roles set"),
+                ("users", "set-tenants") => await Report(accounts.SetTenantsAsync(parsed.Name!, parsed.Tenants), stdout, "Tenants set"),
+                ("users", "disable") => await Report(accounts.SetDisabledAsync(parsed.Name!, true), stdout, "Disabled"),
+                ("users", "enable") => await Report(accounts.SetDisabledAsync(parsed.Name!, false), stdout, "Enabled"),
+                ("users", "unlock") => await Report(accounts.UnlockAsync(parsed.Name!), stdout, "Unlocked"),
+                ("users", "reset-password") => await ResetAsync(accounts, parsed, stdout),
+                ("token", _) => await TokenAsync(app.Services, accounts, parsed, stdout),
+                _ => throw new InvalidOperationException("unreachable: the parser accepts only known commands"),
+            };
+        }
+        catch (AccountValidationException e)
+        {
+            foreach (var (field, messages) in e.Errors)
+            {
+                await stderr.WriteLineAsync($"{field}: {string.Join(" ", messages)}");
+            }
+
+            return 1;
+        }
+        catch (Exception e) when (e is AccountConflictException or AccountNotFoundException or TokenRequestException)
+        {
+            await stderr.WriteLineAsync(e.Message);
+            return 1;
+        }
+        catch (Exception e) when (ConfigurationProblem.Describe(e) is { } problem)
+        {
+            await stderr.WriteLineAsync($"Configuration error: {problem}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> AddAsync(AccountService accounts, CliArguments parsed, TextWriter stdout)
+    {
+        var (account, password) = await accounts.CreateAsync(new NewAccount(parsed.Name!, parsed.Roles, parsed.Tenants, parsed.Password, parsed.DisplayName));
+        await stdout.WriteLineAsync($"Created {account.UserName} (roles: {Join(account.Roles)}; tenants: {Join(account.Tenants)})");
+        if (parsed.Password is null)
+        {
+            await stdout.WriteLineAsync($"Password: {password}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> ListAsync(AccountService accounts, TextWriter stdout)
+    {
+        await stdout.WriteLineAsync($"{"USER",-24} {"ROLES",-36} {"TENANTS",-28} STATUS");
+        foreach (var a in await accounts.ListAsync())
+        {
+            var status = a.Disabled ? "disabled" : a.IsLockedOut(DateTimeOffset.UtcNow) ? "locked" : "active";
+            await stdout.WriteLineAsync($"{a.UserName,-24} {Join(a.Roles),-36} {Join(a.Tenants),-28} {status}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> ResetAsync(AccountService accounts, CliArguments parsed, TextWriter stdout)
+    {
+        var password = await accounts.ResetPasswordAsync(parsed.Name!, parsed.Password);
+        await stdout.WriteLineAsync(parsed.Password is null ? $"Password: {password}" : "Password set");
+        return 0;
+    }
+
+    private static async Task<int> TokenAsync(IServiceProvider services, AccountService accounts, CliArguments parsed, TextWriter stdout)
+    {
+        var account = await accounts.FindAsync(parsed.User!) ?? throw new AccountNotFoundException(parsed.User!);
+        var issued = await services.GetRequiredService<LocalTokenIssuer>().IssueAsync(account, parsed.Tenant!, LocalTokenIssuer.ParseLifetime(parsed.Ttl));
+        await stdout.WriteLineAsync(issued.AccessToken);
+        return 0;
+    }
+
+    private static async Task<int> Report(Task<Account> change, TextWriter stdout, string what)
+    {
+        var account = await change;
+        await stdout.WriteLineAsync($"{what}: {account.UserName} (roles: {Join(account.Roles)}; tenants: {Join(account.Tenants)}{(account.Disabled ? "; disabled" : "")})");
+        return 0;
+    }
+
+    private static string Join(IEnumerable<string> values) => values.Any() ? string.Join(",", values.Order(StringComparer.Ordinal)) : "-";
+}
+
+/// <summary>The parsed command line of the admin CLI.</summary>
+internal sealed record CliArguments(string Verb, string? Action, string? Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Tenants,
+    string? Password, string? DisplayName, string? User, string? Tenant, string? Ttl, string? Error)
+{
+    private static readonly string[] UserActions = ["add", "list", "set-roles", "set-tenants", "reset-password", "disable", "enable", "unlock"];
+
+    public static CliArguments Parse(string[] args)
+    {
+        var verb = args[0];
+        var positional = new List<string>();
+        var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var i = 1; i < args.Length; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                positional.Add(arg);
+                continue;
+            }
+
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            var (option, value) = equals > 0 ? (arg[2..equals], arg[(equals + 1)..]) : (arg[2..], null);
+            if (value is null)
+            {
+                if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    return Fail(verb, $"--{option} needs a value.");
+                }
+
+                value = args[++i];
+            }
+
+            if (!options.TryGetValue(option, out var list))
+            {
+                options[option] = list = [];
+            }
+
+            list.Add(value);
+        }
+
+        List<string> Many(string key) => options.TryGetValue(key, out var v) ? [.. v.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))] : [];
+        string? One(string key) => options.TryGetValue(key, out var v) ? v[^1] : null;
+
+        var known = verb == "token" ? new[] { "user", "tenant", "ttl" } : ["role", "tenant", "password", "display-name"];
+        var unknown = options.Keys.FirstOrDefault(k => !known.Contains(k));
+        if (unknown is not null)
+        {
+            return Fail(verb, $"Unknown option --{unknown}.");
+        }
+
+        if (verb == "token")
+        {
+            return One("user") is null || One("tenant") is null
+                ? Fail(verb, "token needs --user NAME and --tenant T.")
+                : new CliArguments(verb, null, null, [], [], null, null, One("user"), One("tenant"), One("ttl"), null);
+        }
+
+        var action = positional.FirstOrDefault();
+        if (action is null || !UserActions.Contains(action))
+        {
+            return Fail(verb, $"users needs one of: {string.Join(", ", UserActions)}.");
+        }
+
+        var name = positional.Skip(1).FirstOrDefault();
+        if (action != "list" && name is null)
+        {
+            return Fail(verb, $"users {action} needs a user name.");
+        }
+
+        if (action is "add" or "set-roles" && Many("role").Count == 0)
+        {
+            return Fail(verb, $"users {action} needs at least one --role.");
+        }
+
+        return new CliArguments(verb, action, name, Many("role"), Many("tenant"), One("password"), One("display-name"), null, null, null, null);
+    }
+
+    private static CliArguments Fail(string verb, string error) => new(verb, null, null, [], [], null, null, null, null, null, error);
+}

@@ -1,0 +1,3 @@
+namespace SiteBuilder.Portal.Components.Pages.Admin;
+
+public sealed record UserEditorResult(string UserName, string? DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<string> Tenants, string? Password);

@@ -1,0 +1,24 @@
+namespace SiteBuilder.Portal.Components;
+
+/// <summary>An area of the portal: the navigation and the home page both list the areas a user's roles open.</summary>
+/// <param name="Roles">Roles that may use the area; empty means every signed-in user.</param>
+public sealed record PortalArea(string Title, string Href, string Icon, string Description, IReadOnlyList<string> Roles, string Group);
+
+public static class PortalAreas
+{
+    public const string Workspace = "Workspace";
+    public const string Account = "Account";
+    public const string Administration = "Administration";
+
+    /// <summary>Only areas that exist are listed here; each feature adds its own when it lands.</summary>
+    public static readonly IReadOnlyList<PortalArea> All =
+    [
+        new("Home", "/", MudBlazor.Icons.Material.Outlined.Home, "Your entry points.", [], Workspace),
+        new("API tokens", "/account/tokens", MudBlazor.Icons.Material.Outlined.Key, "Mint a bearer token to call the /v1 API for one of your tenants.", [], Account),
+        new("Profile", "/account/profile", MudBlazor.Icons.Material.Outlined.ManageAccounts, "Your roles and tenants; change your password.", [], Account),
+        new("Users", "/admin/users", MudBlazor.Icons.Material.Outlined.Group, "Add people, set roles and tenants, reset passwords, disable accounts.", [Identity.Roles.Admin], Administration),
+    ];
+
+    public static IEnumerable<PortalArea> For(Auth.PortalUser? user) =>
+        user is null ? [] : All.Where(area => area.Roles.Count == 0 || user.IsInAnyRole(area.Roles));
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using SiteBuilder.Identity;
+using SiteBuilder.Portal.Api;
+using SiteBuilder.Portal.Auth;
+using SiteBuilder.Portal.Components;
+using SiteBuilder.Storage;
+using SiteBuilder.Storage.Blobs;
+
+namespace SiteBuilder.Portal.Hosting;
+
+/// <summary>The composition root: each area registers itself with one call, then the request pipeline.</summary>
+public static class PortalHost
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        AddShippedConfiguration(builder.Configuration);
+        // Static web assets (MudBlazor's CSS and JS) are served from the build output in every environment, not only Development.
+        builder.WebHost.UseStaticWebAssets();
+
+        builder.AddStorage();
+        builder.AddAccounts();
+        builder.AddPortalAuthentication();
+
+        var services = builder.Services;
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Customize);
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.AddPortalHealthChecks();
+        services.AddHttpContextAccessor();
+
+        services.AddDataProtection().SetApplicationName("SiteBuilder.Portal");
+        services.AddOptions<KeyManagementOptions>().Configure<IBlobStore>((options, blobs) => options.XmlRepository = new BlobXmlRepository(blobs));
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, AccountRevalidatingStateProvider>();
+        services.AddMudServices();
+        services.AddScoped<ThemeState>();
+
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // In AWS the ALB terminates TLS and forwards the scheme; it is the only proxy in front of the tasks.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownIPNetworks.Clear();
+            options.KnownProxies.Clear();
+        });
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        var site = app.Services.GetRequiredService<IOptions<SiteBuilderOptions>>().Value;
+
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        if (site.RequireHttps)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapPortalHealth();
+        app.MapAccountEndpoints();
+        app.MapMeApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>
+    /// The repository's one <c>appsettings.json</c> ships next to the binaries; load it beneath everything else
+    /// so the portal finds it from any working directory, and environment variables still win.
+    /// </summary>
+    private static void AddShippedConfiguration(ConfigurationManager configuration)
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (!File.Exists(shipped))
+        {
+            return;
+        }
+
+        var sources = configuration.Sources;
+        var firstJson = sources.Select((source, index) => (source, index)).FirstOrDefault(s => s.source is JsonConfigurationSource).index;
+        var source = new JsonConfigurationSource { Path = shipped, Optional = true, ReloadOnChange = false };
+        source.ResolveFileProvider();
+        sources.Insert(firstJson, source);
+    }
+}
