@@ -6,12 +6,14 @@ using SiteBuilder.Identity.Tokens;
 
 namespace SiteBuilder.Portal.Api;
 
-/// <summary>The one place that maps exceptions on <c>/v1</c> to the seed's error codes. Portal pages fall through to the error page.</summary>
+/// <summary>The one place that maps exceptions on <c>/v1</c> to the seed's error codes. Other failures on portal pages fall through to the error page.</summary>
 internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : Microsoft.AspNetCore.Diagnostics.IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!ApiPaths.IsApi(httpContext.Request.Path))
+        // A malformed request (bad form, failed antiforgery) is the client's error everywhere; anything else on a
+        // portal page goes to the error page.
+        if (!ApiPaths.IsApi(httpContext.Request.Path) && exception is not BadHttpRequestException)
         {
             return false;
         }
