@@ -9,8 +9,10 @@ namespace SiteBuilder.Identity.Accounts;
 /// On the first start with no accounts, creates <c>admin</c> with a random password, shown once on the console
 /// and written to <c>{data directory}/initial-admin-password</c>, readable by the owner only.
 /// </summary>
-public sealed class InitialAdmin(AccountService accounts, IOptions<SiteBuilderOptions> site, ILogger<InitialAdmin> logger) : IHostedService
+public sealed class InitialAdmin(AccountService accounts, IOptions<SiteBuilderOptions> site, ILogger<InitialAdmin> logger) : BackgroundService
 {
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(10);
+
     public const string FileName = "initial-admin-password";
 
     public async Task<string?> EnsureAsync(CancellationToken cancellationToken = default)
@@ -54,7 +56,24 @@ public sealed class InitialAdmin(AccountService accounts, IOptions<SiteBuilderOp
         return password;
     }
 
-    Task IHostedService.StartAsync(CancellationToken cancellationToken) => EnsureAsync(cancellationToken);
-
-    Task IHostedService.StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Runs at start. A store that does not answer yet (DynamoDB still starting, credentials arriving) must not stop
+    /// the process, or /health/ready could never say why: keep trying in the background.
+    /// </summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await EnsureAsync(stoppingToken);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Could not check for the initial admin account; retrying in {Seconds} s", RetryInterval.TotalSeconds);
+                await Task.Delay(RetryInterval, stoppingToken);
+            }
+        }
+    }
 }

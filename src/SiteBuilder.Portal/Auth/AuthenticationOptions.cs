@@ -31,6 +31,9 @@ public sealed class EntraMappingOptions
     /// <summary>The claim listing the tenants an Entra user may act for (an optional claim or a directory extension).</summary>
     public string TenantsClaim { get; set; } = "tenants";
 
+    /// <summary>Only for a local test authority on loopback; Entra itself is always HTTPS.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     /// <summary>Button text on the sign-in page.</summary>
     public string DisplayName { get; set; } = "Microsoft Entra ID";
 }

@@ -71,6 +71,7 @@ public static class PortalAuthentication
             services.AddOptions<OpenIdConnectOptions>(EntraScheme).Configure<IOptions<EntraMappingOptions>>((options, mapping) =>
             {
                 options.SignInScheme = CookieScheme;
+                options.RequireHttpsMetadata = mapping.Value.RequireHttpsMetadata;
                 var previous = options.Events.OnTokenValidated;
                 options.Events.OnTokenValidated = async context =>
                 {

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Http.Json;
+using SiteBuilder.Portal.Api;
+using SiteBuilder.Portal.Testing;
+
+namespace SiteBuilder.Portal.Tests;
+
+/// <summary>The admin CLI as a separate process on the same data directory as a running portal.</summary>
+public sealed class AdminCliTests : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new();
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        _ = _portal.Server;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _portal.DisposeAsync();
+
+    [Fact]
+    public async Task CliUserAndTokenWorkAgainstTheRunningPortal()
+    {
+        var added = await CliAsync("users", "add", "carol", "--role", "Marketer", "--tenant", "acme");
+        Assert.Equal(0, added.ExitCode);
+        Assert.Contains("Created carol", added.StdOut, StringComparison.Ordinal);
+        Assert.Matches(@"Password: \S{20}", added.StdOut);
+
+        var token = await CliAsync("token", "--user", "carol", "--tenant", "acme", "--ttl", "2h");
+
+        Assert.Equal(0, token.ExitCode);
+        var jwt = token.StdOut.Trim();
+        Assert.Equal(3, jwt.Split('.').Length);
+        Assert.DoesNotContain('\n', jwt);
+        var me = await _portal.CreateApiClient(jwt, "acme").GetFromJsonAsync<MeResponse>("/v1/me", Ct);
+        Assert.Equal("carol", me!.User);
+        Assert.Equal(HttpStatusCode.Forbidden, (await _portal.CreateApiClient(jwt, "globex").GetAsync("/v1/me", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task GivenPasswordIsNotPrintedAndWorks()
+    {
+        var added = await CliAsync("users", "add", "dave", "--role", "TechLead,DevOpsLead", "--password", "a long enough password");
+
+        Assert.Equal(0, added.ExitCode);
+        Assert.DoesNotContain("a long enough password", added.StdOut, StringComparison.Ordinal);
+        var result = await _portal.Accounts.SignInAsync("dave", "a long enough password", Ct);
+        Assert.Equal(Identity.Accounts.SignInOutcome.Succeeded, result.Outcome);
+        Assert.Equal(["DevOpsLead", "TechLead"], result.Account!.Roles.Order());
+    }
+
+    [Fact]
+    public async Task BadInputGetsAClearMessageAndExitCode()
+    {
+        var unknownRole = await CliAsync("users", "add", "erin", "--role", "Wizard");
+        Assert.Equal(1, unknownRole.ExitCode);
+        Assert.Contains("Unknown role(s): Wizard", unknownRole.StdErr, StringComparison.Ordinal);
+
+        var marketerWithoutTenant = await CliAsync("users", "add", "erin", "--role", "Marketer");
+        Assert.Equal(1, marketerWithoutTenant.ExitCode);
+        Assert.Contains("A marketer needs at least one tenant", marketerWithoutTenant.StdErr, StringComparison.Ordinal);
+
+        var noTenant = await CliAsync("token", "--user", "erin");
+        Assert.Equal(2, noTenant.ExitCode);
+        Assert.Contains("--tenant", noTenant.StdErr, StringComparison.Ordinal);
+
+        await CliAsync("users", "add", "frank", "--role", "Marketer", "--tenant", "acme");
+        var notMember = await CliAsync("token", "--user", "frank", "--tenant", "globex");
+        Assert.Equal(1, notMember.ExitCode);
+        Assert.Contains("not a member of the tenant 'globex'", notMember.StdErr, StringComparison.Ordinal);
+        Assert.Equal("", notMember.StdOut);
+    }
+
+    [Fact]
+    public async Task DisablingFromTheCliRevokesTokens()
+    {
+        await CliAsync("users", "add", "gina", "--role", "Marketer", "--tenant", "acme");
+        var jwt = (await CliAsync("token", "--user", "gina", "--tenant", "acme")).StdOut.Trim();
+
+        Assert.Equal(0, (await CliAsync("users", "disable", "gina")).ExitCode);
+
+        var list = await CliAsync("users", "list");
+        Assert.Matches(@"gina\s+Marketer\s+acme\s+disabled", list.StdOut);
+        // This portal was never asked about gina, so nothing is cached: the next call already fails.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _portal.CreateApiClient(jwt, "acme").GetAsync("/v1/me", Ct)).StatusCode);
+    }
+
+    private Task<PortalProcess.Result> CliAsync(params string[] args) =>
+        PortalProcess.RunAsync(args, new Dictionary<string, string> { ["SiteBuilder__DataDirectory"] = _portal.DataDirectory }, _portal.DataDirectory, TimeSpan.FromSeconds(60), Ct);
+}

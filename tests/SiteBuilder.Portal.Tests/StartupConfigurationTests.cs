@@ -1,0 +1,31 @@
+namespace SiteBuilder.Portal.Tests;
+
+/// <summary>A bad setting stops the start with a message that names the key.</summary>
+public sealed class StartupConfigurationTests
+{
+    [Theory]
+    [InlineData("SiteBuilder__Storage__Provider", "Cassandra", "SiteBuilder:Storage:Provider")]
+    [InlineData("SiteBuilder__Storage__Blobs", "Floppy", "SiteBuilder:Storage:Blobs")]
+    [InlineData("SiteBuilder__Environment", "Not An Environment", "SiteBuilder:Environment")]
+    [InlineData("SiteBuilder__Accounts__MaxFailedSignIns", "0", "SiteBuilder:Accounts:MaxFailedSignIns")]
+    [InlineData("SiteBuilder__RateLimits__Generation", "-3", "SiteBuilder:RateLimits:Generation")]
+    public async Task InvalidSettingStopsTheStartNamingTheKey(string variable, string value, string key)
+    {
+        var directory = Directory.CreateTempSubdirectory("sitebuilder-config-").FullName;
+        try
+        {
+            var result = await PortalProcess.RunAsync(["--urls", "http://127.0.0.1:0"],
+                new Dictionary<string, string> { [variable] = value, ["SiteBuilder__DataDirectory"] = directory },
+                directory, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("Configuration error", result.StdErr, StringComparison.Ordinal);
+            Assert.Contains(key, result.StdErr, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", result.StdErr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
