@@ -37,10 +37,10 @@ public class PortalFactory : WebApplicationFactory<Program>
     public AccountService Accounts => Services.GetRequiredService<AccountService>();
 
     /// <summary>Creates a local account (unique name unless given) and returns it with its password.</summary>
-    public async Task<(Account Account, string Password)> CreateUserAsync(string[] roles, string[] tenants, string? userName = null, string? password = null)
+    public async Task<(Account Account, string Password)> CreateUserAsync(string[] roles, string[] tenants, string? userName = null, string? password = null, string? displayName = null)
     {
         userName ??= $"user-{Guid.NewGuid():N}"[..20];
-        return await Accounts.CreateAsync(new NewAccount(userName, roles, tenants, password ?? "correct horse battery staple"));
+        return await Accounts.CreateAsync(new NewAccount(userName, roles, tenants, password ?? "correct horse battery staple", displayName));
     }
 
     /// <summary>A real token from the portal's issuer for a new account with these roles, acting for <paramref name="tenant"/>.</summary>

@@ -57,6 +57,7 @@ public static class PortalAuthentication
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/access-denied";
+            options.ReturnUrlParameter = "returnUrl";
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = ValidateSessionAsync;

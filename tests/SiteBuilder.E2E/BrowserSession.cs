@@ -1,0 +1,71 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace SiteBuilder.E2E;
+
+/// <summary>One browser context and page, with the checks every portal page must pass.</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly List<string> _consoleErrors = [];
+
+    public BrowserSession(IBrowserContext context, IPage page)
+    {
+        Context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _consoleErrors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => _consoleErrors.Add(error);
+    }
+
+    public IBrowserContext Context { get; }
+
+    public IPage Page { get; }
+
+    public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
+
+    /// <summary>Waits until the Blazor circuit is connected; before that, a prerendered button ignores clicks.</summary>
+    public async Task WaitForInteractiveAsync() =>
+        await Page.Locator(".portal-root[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    public async Task SignInAsync(string userName, string password)
+    {
+        await Page.GotoAsync("/account/login");
+        await Page.GetByLabel("User name").FillAsync(userName);
+        await Page.GetByLabel("Password").FillAsync(password);
+        await Page.GetByTestId("sign-in").ClickAsync();
+        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await WaitForInteractiveAsync();
+    }
+
+    /// <summary>The checks for any page: no console error, no horizontal scroll, no axe-core violation (WCAG 2.2 AA rules).</summary>
+    public async Task AssertPageIsCleanAsync(string what)
+    {
+        Assert.True(_consoleErrors.Count == 0, $"{what}: console errors:\n{string.Join("\n", _consoleErrors)}");
+        var overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{what}: scrolls horizontally by {overflow}px");
+        var axe = await Page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+        });
+        var violations = axe.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(violations.Count == 0, $"{what}: axe-core violations:\n{string.Join("\n", violations)}");
+    }
+
+    /// <summary>Saves a full-page screenshot to <c>$SITEBUILDER_SCREENSHOTS</c> (when set) or the test output folder.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        var directory = Environment.GetEnvironmentVariable("SITEBUILDER_SCREENSHOTS") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(directory);
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}.png"), FullPage = true });
+    }
+
+    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+}
