@@ -605,7 +605,14 @@ internal static class LogoDesigner
         var p = c.Palette;
         var gap = s * 0.05;
         var t = (s - gap) / 2;
+        // Each tile gets its own colour and the four together use the whole palette, primary included.
         var colours = new List<Rgb> { p.Primary, p.Secondary, p.Accent, p.Ink };
+        for (var i = colours.Count - 1; i > 0; i--)
+        {
+            var j = c.Random.Next(i + 1);
+            (colours[i], colours[j]) = (colours[j], colours[i]);
+        }
+
         var shapes = new List<int> { 0, 1, 2, 3, 4, 5 };
         var g = Group();
         for (var i = 0; i < 4; i++)
@@ -614,13 +621,7 @@ internal static class LogoDesigner
             var y = cy - (s / 2) + (i / 2 * (t + gap));
             var shape = shapes[c.Random.Next(shapes.Count)];
             shapes.Remove(shape);
-            var colour = colours[(i + c.Random.Next(2)) % colours.Count];
-            colours.Remove(colour);
-            if (colours.Count == 0)
-            {
-                colours.AddRange([p.Primary, p.Secondary, p.Accent, p.Ink]);
-            }
-
+            var colour = colours[i];
             var fill = c.Kit.Outline ? (object)"none" : colour;
             var stroke = c.Kit.Outline ? (object)colour : "none";
             var sw = c.Kit.Outline ? s * 0.02 : 0;
@@ -657,7 +658,7 @@ internal static class LogoDesigner
         var face = outline ? p.Ink : p.Primary;
         g.Add(SealRim(c, cx, cy, s / 2, face, outline));
         var inner = outline ? p.Ink : p.OnPrimary;
-        g.Add(E("circle", ("cx", cx), ("cy", cy), ("r", s * 0.38), ("fill", "none"), ("stroke", inner), ("stroke-width", s * 0.012)));
+        g.Add(E("circle", ("cx", cx), ("cy", cy), ("r", s * 0.38), ("fill", "none"), ("stroke", outline ? p.Primary : inner), ("stroke-width", s * 0.012)));
         var fs = Math.Min(s * 0.34, s * 0.56 / c.Kit.EmWidth(c.Brand.Initials, 600, 0));
         var letters = TextElement(c, cx, cy + (fs * 0.36), fs, "middle", inner, c.Kit.Style == ImageStyle.Minimal ? 300 : 600, 0);
         letters.SetAttributeValue("font-family", c.Kit.Style == ImageStyle.Classic ? StyleKit.SerifStack : c.Kit.FontFamily);
@@ -703,6 +704,7 @@ internal static class LogoDesigner
         var outline = c.Kit.Outline;
         var face = outline ? p.Ink : p.Primary;
         var onFace = outline ? p.Ink : p.OnPrimary;
+        var ornament = outline ? p.Primary : onFace;
         var font = c.Kit.Style == ImageStyle.Classic ? StyleKit.SerifStack : c.Kit.FontFamily;
         var weight = c.Kit.Style == ImageStyle.Minimal ? 400 : 700;
         var content = new List<XElement>();
@@ -738,13 +740,13 @@ internal static class LogoDesigner
             foreach (var angle in new[] { 65.0, 90.0, 115.0 })
             {
                 var a = angle * Math.PI / 180;
-                content.Add(E("path", ("d", Polygon(Star(cx + (ring + band / 2) * Math.Cos(a), cy + (ring + band / 2) * Math.Sin(a), band * 0.2))), ("fill", onFace)));
+                content.Add(E("path", ("d", Polygon(Star(cx + (ring + band / 2) * Math.Cos(a), cy + (ring + band / 2) * Math.Sin(a), band * 0.2))), ("fill", ornament)));
             }
         }
 
         foreach (var side in new[] { -1, 1 })
         {
-            content.Add(E("circle", ("cx", cx + (side * (ring + band / 2))), ("cy", cy), ("r", band * 0.08), ("fill", onFace)));
+            content.Add(E("circle", ("cx", cx + (side * (ring + band / 2))), ("cy", cy), ("r", band * 0.08), ("fill", ornament)));
         }
 
         var initials = c.Brand.Initials;
