@@ -336,7 +336,7 @@ internal static class LogoDesigner
             case ImageStyle.Minimal:
             {
                 var name = c.Brand.Name.ToUpperInvariant();
-                var fs = c.Kit.FitFontSize(name, width, c.Height * 0.15, letterSpacingEm: 0.22);
+                var fs = c.Kit.FitFontSize(name, width, c.Height * (c.Horizontal ? 0.22 : 0.15), letterSpacingEm: 0.22);
                 var cy = c.Height / 2.0;
                 var t = TextElement(c, cx + (fs * 0.11), cy + (fs * 0.36), fs, "middle", c.Palette.Ink, letterSpacingEm: 0.22, pinTo: name);
                 t.Add(name);
@@ -430,7 +430,7 @@ internal static class LogoDesigner
                 break;
             default:
                 // An analogous sweep stays vivid; a blend into a complementary secondary would pass through grey.
-                var sweep = p.Primary.RotateHue(-28).Lighten(0.08);
+                var sweep = p.Primary.RotateHue(-24);
                 defs.Add(LinearGradient(c.Ref("badge"), [(0, sweep), (1, p.Primary)], 0, 0, 1, 1));
                 g.Add(E("rect", ("x", cx - s / 2), ("y", cy - s / 2), ("width", s), ("height", s), ("rx", s * c.Kit.CornerRatio), ("fill", c.Url("badge"))));
                 letterColour = p.Primary.Mix(sweep, 0.5).ReadableText(p.Ink);
