@@ -41,7 +41,7 @@ public sealed class BedrockPageModel : IPageModel, IDisposable
         _options = options;
         _client = new AnthropicBedrockClient(credentials).WithOptions(clientOptions =>
         {
-            var configured = clientOptions with { MaxRetries = 0 };
+            var configured = clientOptions with { MaxRetries = 0, Handlers = [new BedrockApiVersionHandler()] };
             if (options.Endpoint is { } endpoint)
             {
                 configured = configured with { BaseUrl = endpoint.GetLeftPart(UriPartial.Authority) };

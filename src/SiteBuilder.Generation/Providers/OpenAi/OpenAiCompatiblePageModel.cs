@@ -68,6 +68,7 @@ public sealed class OpenAiCompatiblePageModel : IPageModel, IDisposable
             ModelId = _options.Model,
             MaxOutputTokens = _options.MaxTokens,
             Temperature = _options.Temperature is { } temperature ? (float)temperature : null,
+            RawRepresentationFactory = _ => LegacyMaxTokens(_options.MaxTokens),
         };
         var stalled = string.Create(CultureInfo.InvariantCulture, $"The OpenAI-compatible endpoint {_options.BaseUrl} sent nothing for {_options.IdleTimeout.TotalSeconds:0.###} s: the stream stalled.");
 
@@ -129,4 +130,17 @@ public sealed class OpenAiCompatiblePageModel : IPageModel, IDisposable
     }
 
     public void Dispose() => _chat.Dispose();
+
+    /// <summary>
+    /// The OpenAI client sends the limit as <c>max_completion_tokens</c>, which Ollama and LM Studio ignore:
+    /// they read the older <c>max_tokens</c>. Sending both works everywhere (vLLM prefers the newer one).
+    /// </summary>
+    private static ChatCompletionOptions LegacyMaxTokens(int maxTokens)
+    {
+        var options = new ChatCompletionOptions();
+#pragma warning disable SCME0001 // JsonPatch is the client's only way to add a body property; a test pins the result.
+        options.Patch.Set("$.max_tokens"u8, maxTokens);
+#pragma warning restore SCME0001
+        return options;
+    }
 }
