@@ -228,13 +228,14 @@ public class BedrockPageModelTests
         Assert.Equal(string.Concat(script.Deltas().Take(2)), received.Text());
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task StalledStreamTimesOutAfterTheIdleTimeout()
     {
         await using var bedrock = await FakeBedrockServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         var script = FakeBedrockScript.Page(FakeBedrockScript.DefaultPage, deltas: 6) with { StallAfterDeltas = 3 };
         bedrock.Enqueue(script);
-        using var model = ModelFor(bedrock, o => o.IdleTimeout = TimeSpan.FromMilliseconds(400));
+        // Long enough that a cold first call (JIT, connection) is not mistaken for the stall.
+        using var model = ModelFor(bedrock, o => o.IdleTimeout = TimeSpan.FromSeconds(2));
 
         var (failure, received) = await FailureAsync(model, SpringSale());
 
@@ -243,7 +244,7 @@ public class BedrockPageModelTests
         Assert.Equal(string.Concat(script.Deltas().Take(3)), received.Text());
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task NoFirstByteWithinTheIdleTimeoutTimesOut()
     {
         await using var bedrock = await FakeBedrockServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -256,16 +257,17 @@ public class BedrockPageModelTests
         Assert.Empty(received);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task SlowButSteadyStreamIsNotAStall()
     {
         await using var bedrock = await FakeBedrockServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
         bedrock.Enqueue(FakeBedrockScript.Page(FakeBedrockScript.DefaultPage, deltas: 6) with
         {
-            TimeToFirstByte = TimeSpan.FromMilliseconds(250),
-            DeltaLatency = TimeSpan.FromMilliseconds(250),
+            TimeToFirstByte = TimeSpan.FromMilliseconds(300),
+            DeltaLatency = TimeSpan.FromMilliseconds(300),
         });
-        using var model = ModelFor(bedrock, o => o.IdleTimeout = TimeSpan.FromMilliseconds(1000));
+        // The whole stream (2.1 s) outlasts the idle timeout; no single gap comes near it.
+        using var model = ModelFor(bedrock, o => o.IdleTimeout = TimeSpan.FromMilliseconds(1500));
 
         var deltas = await ReadAllAsync(model, SpringSale());
 
@@ -309,6 +311,19 @@ public class BedrockPageModelTests
 
         Assert.Equal(PageModelFailure.Failed, failure.Failure);
         Assert.Contains("MaxTokens limit (16000)", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StreamWithoutTextFails()
+    {
+        await using var bedrock = await FakeBedrockServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
+        bedrock.Enqueue(FakeBedrockScript.Page(string.Empty));
+        using var model = ModelFor(bedrock);
+
+        var (failure, _) = await FailureAsync(model, SpringSale());
+
+        Assert.Equal(PageModelFailure.Failed, failure.Failure);
+        Assert.Contains("no page content", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
