@@ -22,15 +22,15 @@ public sealed class AwsSigV4BedrockCredentials : IAnthropicBedrockCredentials
     /// <summary>Bedrock runtime signs under the service name <c>bedrock</c>, not the host's <c>bedrock-runtime</c>.</summary>
     public const string SigningService = "bedrock";
 
-    private readonly Lazy<Task<AWSCredentials>> _credentials;
+    private readonly Func<Task<AWSCredentials>> _credentials;
     private readonly TimeProvider _clock;
 
     public AwsSigV4BedrockCredentials(AWSCredentials credentials, string region, TimeProvider? clock = null)
-        : this(new Lazy<Task<AWSCredentials>>(Task.FromResult(credentials ?? throw new ArgumentNullException(nameof(credentials)))), region, clock)
+        : this(FixedCredentials(credentials ?? throw new ArgumentNullException(nameof(credentials))), region, clock)
     {
     }
 
-    private AwsSigV4BedrockCredentials(Lazy<Task<AWSCredentials>> credentials, string region, TimeProvider? clock)
+    private AwsSigV4BedrockCredentials(Func<Task<AWSCredentials>> credentials, string region, TimeProvider? clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(region);
         _credentials = credentials;
@@ -41,11 +41,12 @@ public sealed class AwsSigV4BedrockCredentials : IAnthropicBedrockCredentials
     /// <summary>
     /// Credentials from the AWS default chain (environment, web identity, profiles, ECS container
     /// credentials, EC2 instance metadata), resolved on the first request rather than at start-up,
-    /// so a host that never calls Bedrock never probes for them.
+    /// so a host that never calls Bedrock never probes for them. The chain caches what it found and is
+    /// asked again on every request, so a failed first lookup (metadata endpoint not ready) is not final.
     /// </summary>
     /// <param name="region">The Bedrock region to call and sign for; not necessarily the app's region.</param>
     public static AwsSigV4BedrockCredentials FromDefaultChain(string region, TimeProvider? clock = null) =>
-        new(new Lazy<Task<AWSCredentials>>(() => DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync()), region, clock);
+        new(() => DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync(), region, clock);
 
     /// <inheritdoc />
     public string Region { get; }
@@ -56,7 +57,7 @@ public sealed class AwsSigV4BedrockCredentials : IAnthropicBedrockCredentials
         ArgumentNullException.ThrowIfNull(requestMessage);
         var uri = requestMessage.RequestUri ?? throw new InvalidOperationException("The Bedrock request has no URI to sign.");
 
-        var credentials = await _credentials.Value.ConfigureAwait(false);
+        var credentials = await _credentials().ConfigureAwait(false);
         var identity = await credentials.GetCredentialsAsync().ConfigureAwait(false);
 
         var now = _clock.GetUtcNow().UtcDateTime;
@@ -102,6 +103,12 @@ public sealed class AwsSigV4BedrockCredentials : IAnthropicBedrockCredentials
         var signature = AWS4Signer.ComputeSignature(identity, Region, now, SigningService, signedHeaderNames, canonicalRequest.ToString());
         requestMessage.Headers.Remove("Authorization");
         requestMessage.Headers.TryAddWithoutValidation("Authorization", signature.ForAuthorizationHeader);
+    }
+
+    private static Func<Task<AWSCredentials>> FixedCredentials(AWSCredentials credentials)
+    {
+        var resolved = Task.FromResult(credentials);
+        return () => resolved;
     }
 
     private static string HostHeaderOf(Uri uri) => uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port.ToString(CultureInfo.InvariantCulture)}";
