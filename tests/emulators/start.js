@@ -3,7 +3,7 @@
 // Starts one emulator on 127.0.0.1 and a free port, prints {"port":N} on one line once it listens,
 // and exits when its standard input closes, so an emulator never outlives the test run that started it.
 //   node start.js dynalite
-//   node start.js s3rver <directory>
+//   NODE_OPTIONS=--openssl-legacy-provider node start.js s3rver <directory>
 
 const path = require('path');
 
@@ -37,6 +37,11 @@ function startDynalite() {
 function startS3rver(directory) {
   if (!directory) {
     fail('usage: node start.js s3rver <directory>');
+  }
+  // Without it s3rver 3.x answers every PutObject with an internal error on Node 17 and later.
+  const legacy = '--openssl-legacy-provider';
+  if (!process.execArgv.includes(legacy) && !(process.env.NODE_OPTIONS || '').includes(legacy)) {
+    fail(`s3rver needs the legacy OpenSSL provider: NODE_OPTIONS=${legacy} node start.js s3rver <directory>`);
   }
   const S3rver = require('s3rver');
   const server = new S3rver({ address: '127.0.0.1', port: 0, directory: path.resolve(directory), silent: true });
