@@ -103,7 +103,7 @@ public sealed class FolderBlobStore(string root) : IBlobStore
 
     private string PathOf(BlobContainer container, string key)
     {
-        BlobKeys.Validate(key);
+        BlobKeys.Validate(container, key);
         return Path.Combine(ContainerRoot(container), key.Replace('/', Path.DirectorySeparatorChar));
     }
 }

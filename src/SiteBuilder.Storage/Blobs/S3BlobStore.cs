@@ -11,7 +11,7 @@ namespace SiteBuilder.Storage.Blobs;
 /// </summary>
 public sealed class S3BlobStore(IAmazonS3 s3, ResourceNames names) : IBlobStore
 {
-    private const string SystemPrefix = "_system/";
+    private const string SystemPrefix = BlobKeys.SystemPrefix;
 
     public async Task PutAsync(BlobContainer container, string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
@@ -113,12 +113,7 @@ public sealed class S3BlobStore(IAmazonS3 s3, ResourceNames names) : IBlobStore
 
     private (string Bucket, string Key) Locate(BlobContainer container, string key)
     {
-        BlobKeys.Validate(key);
-        if (container == BlobContainer.Assets && key.StartsWith(SystemPrefix, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"'{key}' is reserved.", nameof(key));
-        }
-
+        BlobKeys.Validate(container, key);
         return (BucketOf(container), container == BlobContainer.System ? SystemPrefix + key : key);
     }
 }
