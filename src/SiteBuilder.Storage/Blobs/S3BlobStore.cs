@@ -8,8 +8,9 @@ namespace SiteBuilder.Storage.Blobs;
 /// <summary>
 /// Blobs in the two buckets of DESIGN §6. System blobs live in the assets bucket under <c>_system/</c>,
 /// a prefix no tenant id can take (tenant ids start with a letter or digit).
+/// <paramref name="listPageSize"/> is how many keys one ListObjectsV2 call asks for (S3 returns at most 1000).
 /// </summary>
-public sealed class S3BlobStore(IAmazonS3 s3, ResourceNames names) : IBlobStore
+public sealed class S3BlobStore(IAmazonS3 s3, ResourceNames names, int listPageSize = 1000) : IBlobStore
 {
     private const string SystemPrefix = BlobKeys.SystemPrefix;
 
@@ -66,7 +67,7 @@ public sealed class S3BlobStore(IAmazonS3 s3, ResourceNames names) : IBlobStore
         BlobKeys.ValidatePrefix(prefix);
         var bucket = BucketOf(container);
         var keyPrefix = container == BlobContainer.System ? SystemPrefix + prefix : prefix;
-        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = keyPrefix };
+        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = keyPrefix, MaxKeys = listPageSize };
         do
         {
             var page = await s3.ListObjectsV2Async(request, cancellationToken);
