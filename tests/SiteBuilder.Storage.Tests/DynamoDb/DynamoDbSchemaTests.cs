@@ -68,17 +68,21 @@ public sealed class DynamoDbSchemaTests(DynaliteEmulator dynalite)
     [Fact]
     public async Task EnsureTablesWaitsThroughTheNotFoundThatFollowsCreateTableInAws()
     {
-        var describes = 0;
+        var answers = new Queue<Func<DescribeTableResponse>>(
+        [
+            () => throw new ResourceNotFoundException("Requested resource not found"),
+            () => new DescribeTableResponse { Table = new TableDescription { TableStatus = TableStatus.CREATING } },
+            () => new DescribeTableResponse { Table = new TableDescription { TableStatus = TableStatus.ACTIVE } },
+            () => new DescribeTableResponse { Table = new TableDescription { TableStatus = TableStatus.ACTIVE } },
+        ]);
         var (client, script) = ScriptedDynamoDb.Create();
         script.On("CreateTableAsync", () => new CreateTableResponse())
-            .On("DescribeTableAsync", () => ++describes % 3 == 1
-                ? throw new ResourceNotFoundException("Requested resource not found")
-                : new DescribeTableResponse { Table = new TableDescription { TableStatus = describes % 3 == 2 ? TableStatus.CREATING : TableStatus.ACTIVE } })
+            .On("DescribeTableAsync", () => answers.Dequeue()())
             .On("UpdateTimeToLiveAsync", () => new UpdateTimeToLiveResponse());
 
         await DynamoDbSchema.EnsureTablesAsync(client, UniqueResourceNames.Create(), Cancellation);
 
-        Assert.Equal(6, describes);
+        Assert.Empty(answers);
         Assert.Equal(2, script.Calls.Count(c => c == "UpdateTimeToLiveAsync"));
     }
 
