@@ -92,6 +92,7 @@ public sealed class DynamoAccountStore(IAmazonDynamoDB dynamo, ResourceNames nam
         {
             TableName = names.OperationsTable,
             Key = new() { [DynamoDbSchema.PartitionKey] = Attr.S(PreferencesPartition), [DynamoDbSchema.SortKey] = Attr.S(subject) },
+            ConsistentRead = true,
         }, cancellationToken);
         return response.IsItemSet && response.Item.GetString("preferences") is { } json ? JsonSerializer.Deserialize<UserPreferences>(json) : null;
     }

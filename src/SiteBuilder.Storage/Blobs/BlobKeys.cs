@@ -22,6 +22,22 @@ public static class BlobKeys
         }
     }
 
+    /// <summary>
+    /// Where the S3 store keeps <see cref="BlobContainer.System"/> blobs inside the assets bucket. No asset key may start with it,
+    /// in any backend, so a key accepted by the folder store is accepted by S3 too.
+    /// </summary>
+    public const string SystemPrefix = "_system/";
+
+    /// <summary>Like <see cref="Validate(string)"/>, and also rejects asset keys under the reserved <see cref="SystemPrefix"/>.</summary>
+    public static void Validate(BlobContainer container, string key)
+    {
+        Validate(key);
+        if (container == BlobContainer.Assets && key.StartsWith(SystemPrefix, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{key}' is reserved: asset keys cannot start with '{SystemPrefix}'.", nameof(key));
+        }
+    }
+
     /// <summary>Validates a prefix for listing: empty, or key characters ending anywhere.</summary>
     public static void ValidatePrefix(string prefix)
     {

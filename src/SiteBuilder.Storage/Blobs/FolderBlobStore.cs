@@ -6,12 +6,14 @@ namespace SiteBuilder.Storage.Blobs;
 public sealed class FolderBlobStore(string root) : IBlobStore
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const char TempMarker = '~';
 
     public async Task PutAsync(BlobContainer container, string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         var path = PathOf(container, key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        // '~' cannot occur in a key, so a temp file can neither collide with a blob nor be taken for one by ListAsync.
+        var temp = $"{path}{TempMarker}{Guid.NewGuid():N}";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
         // System blobs are secrets (signing keys): readable by the service account only.
         if (container == BlobContainer.System && !OperatingSystem.IsWindows())
@@ -19,12 +21,20 @@ public sealed class FolderBlobStore(string root) : IBlobStore
             options.UnixCreateMode = OwnerOnly;
         }
 
-        await using (var stream = new FileStream(temp, options))
+        try
         {
-            await stream.WriteAsync(content, cancellationToken);
-        }
+            await using (var stream = new FileStream(temp, options))
+            {
+                await stream.WriteAsync(content, cancellationToken);
+            }
 
-        File.Move(temp, path, overwrite: true);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
     }
 
     public async Task<Blob?> GetAsync(BlobContainer container, string key, CancellationToken cancellationToken = default)
@@ -63,7 +73,7 @@ public sealed class FolderBlobStore(string root) : IBlobStore
         }
 
         var keys = Directory.EnumerateFiles(containerRoot, "*", SearchOption.AllDirectories)
-            .Where(path => !path.EndsWith(".tmp", StringComparison.Ordinal))
+            .Where(path => !Path.GetFileName(path).Contains(TempMarker, StringComparison.Ordinal))
             .Select(path => Path.GetRelativePath(containerRoot, path).Replace(Path.DirectorySeparatorChar, '/'))
             .Where(key => key.StartsWith(prefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
@@ -93,7 +103,7 @@ public sealed class FolderBlobStore(string root) : IBlobStore
 
     private string PathOf(BlobContainer container, string key)
     {
-        BlobKeys.Validate(key);
+        BlobKeys.Validate(container, key);
         return Path.Combine(ContainerRoot(container), key.Replace('/', Path.DirectorySeparatorChar));
     }
 }

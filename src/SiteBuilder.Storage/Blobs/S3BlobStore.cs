@@ -8,10 +8,11 @@ namespace SiteBuilder.Storage.Blobs;
 /// <summary>
 /// Blobs in the two buckets of DESIGN §6. System blobs live in the assets bucket under <c>_system/</c>,
 /// a prefix no tenant id can take (tenant ids start with a letter or digit).
+/// <paramref name="listPageSize"/> is how many keys one ListObjectsV2 call asks for (S3 returns at most 1000).
 /// </summary>
-public sealed class S3BlobStore(IAmazonS3 s3, ResourceNames names) : IBlobStore
+public sealed class S3BlobStore(IAmazonS3 s3, ResourceNames names, int listPageSize = 1000) : IBlobStore
 {
-    private const string SystemPrefix = "_system/";
+    private const string SystemPrefix = BlobKeys.SystemPrefix;
 
     public async Task PutAsync(BlobContainer container, string key, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
@@ -66,7 +67,7 @@ public sealed class S3BlobStore(IAmazonS3 s3, ResourceNames names) : IBlobStore
         BlobKeys.ValidatePrefix(prefix);
         var bucket = BucketOf(container);
         var keyPrefix = container == BlobContainer.System ? SystemPrefix + prefix : prefix;
-        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = keyPrefix };
+        var request = new ListObjectsV2Request { BucketName = bucket, Prefix = keyPrefix, MaxKeys = listPageSize };
         do
         {
             var page = await s3.ListObjectsV2Async(request, cancellationToken);
@@ -113,12 +114,7 @@ public sealed class S3BlobStore(IAmazonS3 s3, ResourceNames names) : IBlobStore
 
     private (string Bucket, string Key) Locate(BlobContainer container, string key)
     {
-        BlobKeys.Validate(key);
-        if (container == BlobContainer.Assets && key.StartsWith(SystemPrefix, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"'{key}' is reserved.", nameof(key));
-        }
-
+        BlobKeys.Validate(container, key);
         return (BucketOf(container), container == BlobContainer.System ? SystemPrefix + key : key);
     }
 }

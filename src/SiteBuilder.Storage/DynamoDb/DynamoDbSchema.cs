@@ -16,6 +16,8 @@ public static class DynamoDbSchema
     public const string Gsi1SortKey = "gsi1sk";
     public const string ExpiresAt = "expiresAt";
 
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Creates the tables when missing and waits until they are active. In AWS, Terraform owns them.</summary>
     public static async Task EnsureTablesAsync(IAmazonDynamoDB dynamo, ResourceNames names, CancellationToken cancellationToken = default)
     {
@@ -65,16 +67,7 @@ public static class DynamoDbSchema
             // The table exists already.
         }
 
-        for (var attempt = 0; attempt < 120; attempt++)
-        {
-            var description = await dynamo.DescribeTableAsync(table, cancellationToken);
-            if (description.Table.TableStatus == TableStatus.ACTIVE)
-            {
-                break;
-            }
-
-            await Task.Delay(250, cancellationToken);
-        }
+        await WaitUntilActiveAsync(dynamo, table, cancellationToken);
 
         try
         {
@@ -88,5 +81,29 @@ public static class DynamoDbSchema
         {
             // dynalite has no TTL; AWS answers ValidationException when TTL is already on. Either way items carry expiresAt.
         }
+    }
+
+    private static async Task WaitUntilActiveAsync(IAmazonDynamoDB dynamo, string table, CancellationToken cancellationToken)
+    {
+        const int attempts = 120;
+        for (var attempt = 0; attempt < attempts; attempt++)
+        {
+            try
+            {
+                var description = await dynamo.DescribeTableAsync(table, cancellationToken);
+                if (description.Table.TableStatus == TableStatus.ACTIVE)
+                {
+                    return;
+                }
+            }
+            catch (ResourceNotFoundException)
+            {
+                // DescribeTable is eventually consistent: right after CreateTable, AWS may not know the table yet.
+            }
+
+            await Task.Delay(PollInterval, cancellationToken);
+        }
+
+        throw new TimeoutException($"DynamoDB table '{table}' did not become ACTIVE within {(PollInterval * attempts).TotalSeconds} s.");
     }
 }
