@@ -87,18 +87,28 @@ public static partial class SectionMentions
         return mentions;
     }
 
+    /// <summary>Synonyms split into words and grouped by their first word, longest phrase first.</summary>
+    private static readonly Dictionary<string, (string[] Words, string Kind)[]> PhrasesByFirstWord = SectionKinds.Synonyms
+        .Select(entry => (Words: entry.Phrase.Split(' '), entry.Kind))
+        .GroupBy(entry => entry.Words[0], StringComparer.Ordinal)
+        .ToDictionary(group => group.Key, group => group.OrderByDescending(e => e.Words.Length).ToArray(), StringComparer.Ordinal);
+
     private static (string Kind, int Length)? MatchPhrase(Match[] tokens, int start)
     {
-        foreach (var (phrase, kind) in SectionKinds.Synonyms)
+        if (!PhrasesByFirstWord.TryGetValue(tokens[start].Value, out var candidates))
         {
-            var words = phrase.Split(' ');
+            return null;
+        }
+
+        foreach (var (words, kind) in candidates)
+        {
             if (start + words.Length > tokens.Length)
             {
                 continue;
             }
 
             var all = true;
-            for (var w = 0; w < words.Length; w++)
+            for (var w = 1; w < words.Length; w++)
             {
                 if (tokens[start + w].Value != words[w])
                 {

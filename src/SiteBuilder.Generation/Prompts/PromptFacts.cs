@@ -361,6 +361,12 @@ public sealed partial record PromptFacts(
         foreach (Match match in LocationRegex().Matches(text))
         {
             var words = match.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+            var stop = words.FindIndex(1, w => NotNames.Contains(w));
+            if (stop > 0)
+            {
+                words.RemoveRange(stop, words.Count - stop);
+            }
+
             while (words.Count > 0 && NameConnectors.Contains(words[^1]))
             {
                 words.RemoveAt(words.Count - 1);
@@ -588,7 +594,7 @@ public sealed partial record PromptFacts(
     [GeneratedRegex(@"^\s*([A-Z][\w&'.+-]*(?:\s+[A-Z][\w&'.+-]*){0,3})\s*(?::|—|–|\s-\s)")]
     private static partial Regex LeadingNameRegex();
 
-    [GeneratedRegex(@"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|of|on|the)){0,4})")]
+    [GeneratedRegex(@"\b(?:in|at)\s+((?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:[A-Z][\w'.-]*|of|the)){0,4})")]
     private static partial Regex LocationRegex();
 
     [GeneratedRegex(@"\b(?:a|an|our)\s+((?:new\s+)?(?:[A-Za-z][\w-]*\s+){0,3}?(?:tool|app|application|platform|software|service|api|assistant|tracker|planner|editor|crm|dashboard|marketplace|suite|game|extension|plugin|device|camera|smartwatch|watch|headphones|earbuds|speaker|bike|course|kit|subscription|sneakers?|bottle|notebook|backpack))\b", RegexOptions.IgnoreCase)]
@@ -603,7 +609,7 @@ public sealed partial record PromptFacts(
     [GeneratedRegex(@"\b(?:daily|weekly|monthly|bi-weekly|biweekly|fortnightly|quarterly)\b", RegexOptions.IgnoreCase)]
     private static partial Regex CadenceRegex();
 
-    [GeneratedRegex(@"\b(?:newsletter|digest|publication|roundup)\s+(?:about|on|covering|for|focused\s+on)\s+([^.,;!?""]{2,50})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:newsletter|digest|publication|roundup)\s+(?:about|on|covering|focused\s+on)\s+([^.,;!?""]{2,50})", RegexOptions.IgnoreCase)]
     private static partial Regex TopicAboutRegex();
 
     [GeneratedRegex(@"\b(?:daily|weekly|monthly|fortnightly|quarterly)\s+([A-Za-z][\w &+-]{0,30}?)\s+(?:newsletter|digest|email|roundup)\b", RegexOptions.IgnoreCase)]

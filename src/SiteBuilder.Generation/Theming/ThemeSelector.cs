@@ -87,7 +87,7 @@ public static class ThemeSelector
         }
         else if (RgbColor.TryParse(brand.PrimaryColor, out _))
         {
-            secondary = DeriveSecondary(primary);
+            secondary = DeriveSecondary(primary, tone);
         }
         else
         {
@@ -161,7 +161,11 @@ public static class ThemeSelector
         return RgbColor.Parse(theme.Background).IsDark;
     }
 
-    private static RgbColor DeriveSecondary(RgbColor primary)
+    /// <summary>
+    /// A second brand colour when only one is given: a near-complement for bold and playful pages, a
+    /// neighbouring hue for calmer ones, where a complement would shout.
+    /// </summary>
+    private static RgbColor DeriveSecondary(RgbColor primary, string tone)
     {
         var (h, s, l) = primary.ToHsl();
         if (s < 0.12)
@@ -170,7 +174,8 @@ public static class ThemeSelector
             return RgbColor.Parse("#F59E0B");
         }
 
-        return RgbColor.FromHsl(h + 150, Math.Clamp(s, 0.55, 0.9), Math.Clamp(l, 0.45, 0.58));
+        var shift = tone is Tones.Bold or Tones.Playful ? 150 : 40;
+        return RgbColor.FromHsl(h + shift, Math.Clamp(s, 0.55, 0.9), Math.Clamp(l, 0.45, 0.58));
     }
 
     private static (RgbColor Background, RgbColor Surface, RgbColor Text) LightGround(RgbColor primary, string tone)
