@@ -48,7 +48,7 @@ internal static class Art
         html.Append("<div class=\"stars\" aria-hidden=\"true\">");
         for (var i = 0; i < 5; i++)
         {
-            html.Append("<svg viewBox=\"0 0 24 24\" width=\"18\" height=\"18\" fill=\"currentColor\" focusable=\"false\"><path d=\"M12 2.5l2.9 6 6.6.9-4.8 4.6 1.2 6.6L12 17.5l-5.9 3.1 1.2-6.6L2.5 9.4l6.6-.9z\"/></svg>");
+            html.Append("<svg viewBox=\"0 0 24 24\" width=\"18\" height=\"18\" focusable=\"false\"><path class=\"f-secondary\" d=\"M12 2.5l2.9 6 6.6.9-4.8 4.6 1.2 6.6L12 17.5l-5.9 3.1 1.2-6.6L2.5 9.4l6.6-.9z\"/></svg>");
         }
 
         html.Append("</div><p class=\"sr-only\">Rated 5 out of 5</p>");

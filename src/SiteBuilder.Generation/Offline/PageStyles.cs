@@ -147,7 +147,7 @@ internal static class PageStyles
         ".quote{margin:0}" +
         ".quote blockquote{margin:0 0 1.25rem;font-size:1.08rem}" +
         ".quote figcaption{display:flex;align-items:center;gap:.8rem;margin-top:auto}" +
-        ".stars{display:flex;gap:2px;margin-bottom:.75rem;color:var(--secondary)}" +
+        ".stars{display:flex;gap:2px;margin-bottom:.75rem}" +
         ".stars svg{width:18px;height:18px}" +
         ".avatar{display:grid;place-items:center;flex:none;width:44px;height:44px;border-radius:999px;background:var(--primary);color:var(--on-primary);font-weight:800}" +
         ".avatar-alt{background:var(--secondary);color:var(--on-secondary)}" +

@@ -52,6 +52,9 @@ public sealed record RefinementInstruction(
 
     public IReadOnlyList<SectionMove> SectionMoves => Moves ?? [];
 
+    /// <summary>Reads an instruction such as "make the hero darker" or "add a pricing section".</summary>
+    public static RefinementInstruction Parse(string? text) => Refinement.Parse(text);
+
     public bool ChangesColors => PrimaryColor is not null || SecondaryColor is not null;
 
     /// <summary>True when the instruction named nothing the composer can apply.</summary>
@@ -81,25 +84,10 @@ public static partial class Refinement
     public static PageDesign Refine(PageRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        // The parent's own design wins over the request's theme and layout, which the pipeline planned from
+        // the instruction alone: a refinement changes what it names and keeps everything else.
         var parent = PageDesign.Read(request.ParentHtml) ?? Recover(request);
-        var instruction = Parse(request.Prompt);
-        var design = Apply(parent, instruction);
-
-        // A brand kit that changed since the parent was made wins over the parent's colours.
-        if (request.Brand?.PrimaryColor is { } primary && RgbColor.TryParse(primary, out _)
-            && !string.Equals(primary, design.BrandPrimary, StringComparison.OrdinalIgnoreCase)
-            && design.BrandPrimary is not null && !instruction.ChangesColors)
-        {
-            var brand = new BrandKit(primary, request.Brand.SecondaryColor ?? design.BrandSecondary);
-            design = design with
-            {
-                Theme = ThemeSelector.Build(brand, design.Template, design.Theme.Tone, ThemeSelector.IsDark(design.Theme)),
-                BrandPrimary = primary,
-                BrandSecondary = brand.SecondaryColor,
-            };
-        }
-
-        return design;
+        return Apply(parent, Parse(request.Prompt));
     }
 
     public static RefinementInstruction Parse(string? text)

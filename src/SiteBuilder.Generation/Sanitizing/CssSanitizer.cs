@@ -187,8 +187,7 @@ public static class CssSanitizer
     {
         if (normalized.Contains("expression(", StringComparison.Ordinal) || normalized.Contains("javascript:", StringComparison.Ordinal)
             || normalized.Contains("vbscript:", StringComparison.Ordinal) || normalized.Contains("image-set(", StringComparison.Ordinal)
-            || normalized.Contains("-moz-binding", StringComparison.Ordinal) || normalized.Contains("behavior:", StringComparison.Ordinal)
-            || normalized.Contains("src(", StringComparison.Ordinal))
+            || normalized.Contains("-moz-binding", StringComparison.Ordinal) || normalized.Contains("src(", StringComparison.Ordinal))
         {
             return false;
         }
