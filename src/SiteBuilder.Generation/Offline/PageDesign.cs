@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using SiteBuilder.Generation.Pages;
 using SiteBuilder.Generation.Prompts;
@@ -20,7 +22,7 @@ namespace SiteBuilder.Generation.Offline;
 /// <param name="BrandPrimary">The brand primary colour the theme was built from (null: template default).</param>
 /// <param name="BrandSecondary">The brand secondary colour the theme was built from.</param>
 /// <param name="Version">Format version of this description.</param>
-public sealed record PageDesign(
+public sealed partial record PageDesign(
     string TemplateId,
     PromptFacts Facts,
     Theme Theme,
@@ -60,6 +62,13 @@ public sealed record PageDesign(
             return null;
         }
 
+        // Fast path for the markup the composer and the sanitizer write; any other arrangement gets a full parse.
+        var match = MetaRegex().Match(html);
+        if (match.Success)
+        {
+            return FromJson(WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value));
+        }
+
         using var document = Parser.ParseDocument(html);
         foreach (var meta in document.QuerySelectorAll("meta[name]"))
         {
@@ -71,6 +80,9 @@ public sealed record PageDesign(
 
         return null;
     }
+
+    [GeneratedRegex(@"<meta\s+name=[""']?sitebuilder:design[""']?\s+content=(?:""([^""]*)""|'([^']*)')")]
+    private static partial Regex MetaRegex();
 }
 
 [JsonSourceGenerationOptions(

@@ -66,11 +66,18 @@ internal static class PageWriter
             .Append("<meta name=\"description\" content=\"").Append(Text(Copy.HeroLead(page))).Append("\">\n")
             .Append("<meta name=\"theme-color\" content=\"").Append(page.Palette.Primary.ToHex()).Append("\">\n")
             .Append("<meta name=\"generator\" content=\"SiteBuilder offline composer\">\n")
-            .Append("<meta name=\"").Append(PageDesign.MetaName).Append("\" content=\"").Append(Text(page.Design.ToJson())).Append("\">\n")
+            .Append("<meta name=\"").Append(PageDesign.MetaName).Append("\" content='").Append(SingleQuoted(page.Design.ToJson())).Append("'>\n")
             .Append("<style>");
         PageStyles.Write(html, page.Palette, page.Theme);
         html.Append("</style>\n</head>\n");
     }
+
+    /// <summary>
+    /// The JSON goes in a single-quoted attribute: its many double quotes then need no entities, which keeps
+    /// the page small and quick to parse. The serializer already escapes ', &amp; and &lt; inside strings.
+    /// </summary>
+    private static string SingleQuoted(string json) =>
+        json.Replace("&", "&amp;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 
     private static void Header(StringBuilder html, PageContext page)
     {
