@@ -65,6 +65,24 @@ public sealed partial class OfflineComposerTests
         Assert.Equal(TestPages.Compose(TestPages.SummerSale), TestPages.Compose(TestPages.SummerSale));
 
     [Fact]
+    public async Task ConcurrentStreamsProduceIdenticalPages()
+    {
+        var request = TestPages.Request(TestPages.SummerSale);
+        var expected = OfflineComposer.Compose(request);
+        var pages = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(async () =>
+        {
+            var text = new System.Text.StringBuilder();
+            await foreach (var delta in Composer.StreamPageAsync(request, TestContext.Current.CancellationToken))
+            {
+                text.Append(delta.Text);
+            }
+
+            return text.ToString();
+        })));
+        Assert.All(pages, page => Assert.Equal(expected, page));
+    }
+
+    [Fact]
     public void CopyComesFromThePrompt()
     {
         var html = TestPages.Compose(TestPages.SummerSale, "ecommerce-sale");

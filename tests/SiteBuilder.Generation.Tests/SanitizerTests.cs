@@ -176,6 +176,14 @@ public sealed class GeneratedHtmlSanitizerTests
     }
 
     [Fact]
+    public async Task SanitizingInParallelGivesTheSameResult()
+    {
+        var expected = GeneratedHtmlSanitizer.Sanitize(ModelOutput);
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => GeneratedHtmlSanitizer.Sanitize(ModelOutput))));
+        Assert.All(results, result => Assert.Equal(expected, result));
+    }
+
+    [Fact]
     public void AFragmentComesBackAsAWholeDocument()
     {
         var clean = GeneratedHtmlSanitizer.Sanitize("<p>Hello <b>world</b></p>");

@@ -118,7 +118,7 @@ internal sealed class PageContext
 
     /// <summary>"on June 1–15" for a calendar date, "this weekend only" as it is.</summary>
     public static string DatePhrase(string dates) =>
-        char.IsDigit(dates[0]) || MonthStart(dates) ? "on " + dates : dates.ToLowerInvariant();
+        dates.Length == 0 ? dates : char.IsDigit(dates[0]) || MonthStart(dates) ? "on " + dates : dates.ToLowerInvariant();
 
     private static bool MonthStart(string dates)
     {

@@ -285,8 +285,20 @@ public sealed partial record PromptFacts(
         return null;
     }
 
+    private static readonly string[] EventWords =
+    [
+        "Summit", "Conf", "Con", "Fest", "Expo", "Camp", "Days", "Live", "Meetup", "Workshop", "Forum", "Gala", "Hackathon", "Awards",
+        "Week", "Symposium", "Fair", "Marathon", "Retreat",
+    ];
+
     private static string? FindEventName(string text)
     {
+        // The pattern backtracks over every capitalised run; most prompts name no event at all.
+        if (!EventWords.Any(word => text.Contains(word, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
         var match = EventNameRegex().Match(text);
         if (!match.Success)
         {
@@ -304,7 +316,9 @@ public sealed partial record PromptFacts(
 
     private static string? FindBrand(string text, string? eventName)
     {
-        foreach (var regex in new[] { CalledQuotedRegex(), CalledRegex() })
+        var names = text.Contains("called", StringComparison.OrdinalIgnoreCase) || text.Contains("named", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("brand", StringComparison.OrdinalIgnoreCase);
+        foreach (var regex in names ? new[] { CalledQuotedRegex(), CalledRegex() } : [])
         {
             var match = regex.Match(text);
             if (match.Success)
