@@ -40,7 +40,7 @@ public sealed partial class OfflineComposerTests
             Assert.Contains(expected, deltas[i + 1].Text, StringComparison.Ordinal);
         }
 
-        Assert.EndsWith("</html>\n", deltas[^1].Text, StringComparison.Ordinal);
+        Assert.EndsWith("</body></html>", deltas[^1].Text, StringComparison.Ordinal);
         Assert.Equal(OfflineComposer.Compose(request), string.Concat(deltas.Select(d => d.Text)));
     }
 

@@ -5,15 +5,20 @@ namespace SiteBuilder.Generation.Offline;
 /// <summary>HTML escaping for text and attribute values that come from prompts.</summary>
 internal static class Markup
 {
-    /// <summary>Escapes &amp;, &lt;, &gt;, quotes: safe in text and in double-quoted attributes.</summary>
-    public static string Text(string? value)
+    /// <summary>Escapes text content the way an HTML serializer does: &amp;, &lt;, &gt; and no-break spaces.</summary>
+    public static string Text(string? value) => Escape(value, attribute: false);
+
+    /// <summary>Escapes a double-quoted attribute value the way an HTML serializer does: &amp;, " and no-break spaces.</summary>
+    public static string Attr(string? value) => Escape(value, attribute: true);
+
+    private static string Escape(string? value, bool attribute)
     {
         if (string.IsNullOrEmpty(value))
         {
             return string.Empty;
         }
 
-        if (value.AsSpan().IndexOfAny("&<>\"'") < 0)
+        if (value.AsSpan().IndexOfAny(attribute ? "&\"\u00A0" : "&<>\u00A0") < 0)
         {
             return value;
         }
@@ -21,15 +26,15 @@ internal static class Markup
         var builder = new StringBuilder(value.Length + 16);
         foreach (var c in value)
         {
-            builder.Append(c switch
+            switch (c)
             {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                '"' => "&quot;",
-                '\'' => "&#39;",
-                _ => c.ToString(),
-            });
+                case '&': builder.Append("&amp;"); break;
+                case '\u00A0': builder.Append("&nbsp;"); break;
+                case '"' when attribute: builder.Append("&quot;"); break;
+                case '<' when !attribute: builder.Append("&lt;"); break;
+                case '>' when !attribute: builder.Append("&gt;"); break;
+                default: builder.Append(c); break;
+            }
         }
 
         return builder.ToString();

@@ -44,7 +44,9 @@ internal static class PageWriter
             html.Append("\n</main>");
         }
 
-        html.Append("\n</body>\n</html>\n");
+        // Nothing may follow </body>: a parser moves trailing whitespace into the body, and the page must
+        // serialize back to exactly these bytes.
+        html.Append("\n</body></html>");
         parts.Add(Take(html));
         return parts;
     }
@@ -60,24 +62,17 @@ internal static class PageWriter
     {
         var headline = page.Sections.FirstOrDefault(s => s.Kind == SectionKinds.Hero)?.Heading ?? page.Brand;
         var title = headline.Contains(page.Brand, StringComparison.OrdinalIgnoreCase) ? headline : $"{headline} | {page.Brand}";
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(Text(title)).Append("</title>\n")
-            .Append("<meta name=\"description\" content=\"").Append(Text(Copy.HeroLead(page))).Append("\">\n")
+            .Append("<meta name=\"description\" content=\"").Append(Attr(Copy.HeroLead(page))).Append("\">\n")
             .Append("<meta name=\"theme-color\" content=\"").Append(page.Palette.Primary.ToHex()).Append("\">\n")
             .Append("<meta name=\"generator\" content=\"SiteBuilder offline composer\">\n")
-            .Append("<meta name=\"").Append(PageDesign.MetaName).Append("\" content='").Append(SingleQuoted(page.Design.ToJson())).Append("'>\n")
+            .Append("<meta name=\"").Append(PageDesign.MetaName).Append("\" content=\"").Append(Attr(page.Design.ToJson())).Append("\">\n")
             .Append("<style>");
         PageStyles.Write(html, page.Palette, page.Theme);
         html.Append("</style>\n</head>\n");
     }
-
-    /// <summary>
-    /// The JSON goes in a single-quoted attribute: its many double quotes then need no entities, which keeps
-    /// the page small and quick to parse. The serializer already escapes ', &amp; and &lt; inside strings.
-    /// </summary>
-    private static string SingleQuoted(string json) =>
-        json.Replace("&", "&amp;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal);
 
     private static void Header(StringBuilder html, PageContext page)
     {
@@ -86,7 +81,7 @@ internal static class PageWriter
         if (page.Logo is not null)
         {
             // The brand name follows as text, so the logo itself is decorative here.
-            html.Append("<img class=\"brand-mark\" src=\"").Append(Text(page.Logo)).Append("\" alt=\"\" width=\"36\" height=\"36\">");
+            html.Append("<img class=\"brand-mark\" src=\"").Append(Attr(page.Logo)).Append("\" alt=\"\" width=\"36\" height=\"36\">");
         }
         else
         {

@@ -420,7 +420,7 @@ internal static class SectionLibrary
 
         // A preview page has nowhere to post to: the form stays on the page (action="#") and sends nothing off-site.
         html.Append("<form class=\"signup-form\" action=\"#\" method=\"get\"><div class=\"field\"><label for=\"signup-email\">Email address</label>")
-            .Append("<input id=\"signup-email\" name=\"email\" type=\"email\" autocomplete=\"email\" placeholder=\"you@example.com\" required></div>")
+            .Append("<input id=\"signup-email\" name=\"email\" type=\"email\" autocomplete=\"email\" placeholder=\"you@example.com\" required=\"\"></div>")
             .Append("<button class=\"btn btn-primary\" type=\"submit\">").Append(Text(button)).Append("</button></form>")
             .Append("<p class=\"fine-print\">No spam. Unsubscribe anytime with one click.</p></div></div></section>");
     }
