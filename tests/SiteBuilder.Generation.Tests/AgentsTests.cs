@@ -176,6 +176,8 @@ public sealed class ThemeSelectorTests
     [InlineData("bold, punchy flash sale", "bold")]
     [InlineData("a calm, minimal yoga studio", "calm")]
     [InlineData("enterprise security platform, trustworthy", "professional")]
+    [InlineData("make it more professional and less playful", "professional")]
+    [InlineData("not too bold, something calm", "calm")]
     public void InfersTheToneFromThePrompt(string prompt, string tone) =>
         Assert.Equal(tone, ThemeSelector.Select(new BrandKit("#0066CC"), TemplateCatalog.Default, prompt).Tone);
 

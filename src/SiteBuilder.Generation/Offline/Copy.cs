@@ -115,7 +115,13 @@ internal static class Copy
     public static string SecondaryLabel(PageContext page, string kind) => kind switch
     {
         SectionKinds.ProductGrid => "Browse the deals",
-        SectionKinds.Features => page.Id == "portfolio" ? "See services" : "See what's inside",
+        SectionKinds.Features => page.Id switch
+        {
+            "portfolio" => "See services",
+            "nonprofit" => "See how we help",
+            "event" => "Why attend",
+            _ => "See what's inside",
+        },
         SectionKinds.HowItWorks => "See how it works",
         SectionKinds.Schedule => "View the agenda",
         SectionKinds.Menu => "See the menu",

@@ -208,7 +208,7 @@ internal static class PageStyles
         ".f-primary{fill:var(--primary)}.f-deep{fill:var(--primary-deep)}.f-secondary{fill:var(--secondary)}.f-tint{fill:var(--tint)}.f-bg{fill:var(--bg)}.f-surface{fill:var(--surface)}.f-accent{fill:var(--accent)}.f-border{fill:var(--border)}.f-text{fill:var(--text)}.f-on-primary{fill:var(--on-primary)}" +
         ".s-primary{stroke:var(--primary)}.s-secondary{stroke:var(--secondary)}.s-accent{stroke:var(--accent)}.s-bg{stroke:var(--bg)}" +
         "@media (min-width:56rem){.hero-grid{grid-template-columns:1.1fr .9fr}.cta-band{grid-template-columns:1fr auto}.slot{grid-template-columns:9rem 1fr}.slot p{grid-column:2}}" +
-        "@media (max-width:30rem){.header-cta{padding-inline:.85rem;font-size:.85rem;letter-spacing:0}.bar{gap:.25rem .75rem}}" +
+        "@media (max-width:30rem){.header-cta{display:none}.bar{gap:0 .75rem}}" +
         "@media (max-width:47.99rem){.site-header{position:static}.site-nav{order:3;width:calc(100% + 1.7rem);margin:0 -.85rem;overflow-x:auto}.art-float{position:relative;right:auto;bottom:auto;margin:-1rem auto 0;transform:none}}" +
         "@media (prefers-reduced-motion:reduce){*,*::before,*::after{transition:none!important;animation:none!important}}";
 }

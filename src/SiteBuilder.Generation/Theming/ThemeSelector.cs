@@ -134,7 +134,7 @@ public static class ThemeSelector
         var bestScore = 0;
         foreach (var (tone, words) in ToneWords)
         {
-            var score = words.Count(word => TemplateCatalog.Mentions(text, word));
+            var score = words.Count(word => MentionsPositively(text, word));
             if (score > bestScore)
             {
                 best = tone;
@@ -143,6 +143,32 @@ public static class ThemeSelector
         }
 
         return best;
+    }
+
+    /// <summary>"more playful" counts for playful; "less playful" and "not so playful" do not.</summary>
+    private static bool MentionsPositively(string lowerText, string word)
+    {
+        var index = 0;
+        while ((index = lowerText.IndexOf(word, index, StringComparison.Ordinal)) >= 0)
+        {
+            var end = index + word.Length;
+            var bounded = (index == 0 || !char.IsLetterOrDigit(lowerText[index - 1])) && (end == lowerText.Length || !char.IsLetterOrDigit(lowerText[end]));
+            if (bounded)
+            {
+                var before = lowerText[..index].TrimEnd();
+                var negated = before.EndsWith("less", StringComparison.Ordinal) || before.EndsWith("not", StringComparison.Ordinal)
+                    || before.EndsWith("no", StringComparison.Ordinal) || before.EndsWith("not so", StringComparison.Ordinal)
+                    || before.EndsWith("not as", StringComparison.Ordinal) || before.EndsWith("too", StringComparison.Ordinal);
+                if (!negated)
+                {
+                    return true;
+                }
+            }
+
+            index = end;
+        }
+
+        return false;
     }
 
     public static string DefaultTone(PageTemplate template) =>
