@@ -42,6 +42,8 @@ public sealed class TemplateCatalogTests
     [InlineData("Donate to our charity and volunteer with the foundation", "nonprofit")]
     [InlineData("Subscribe to our weekly newsletter", "newsletter")]
     [InlineData("A SaaS analytics dashboard for B2B teams", "saas-product")]
+    [InlineData("Summer sale page with 20% off and a newsletter signup", "ecommerce-sale")]
+    [InlineData("Spring clearance sale event, 50% off", "ecommerce-sale")]
     public void InferPicksTheTemplateTheKeywordsPointTo(string prompt, string expected) =>
         Assert.Equal(expected, TemplateCatalog.Infer(prompt).Id);
 

@@ -430,6 +430,12 @@ internal static class Copy
                 new("Project", M(9000), "from", "Identity or website, start to finish.", ["Strategy and design", "Two rounds of revisions", "Launch support"], true, "Start a project"),
                 new("Retainer", M(4000), "per month", "An ongoing creative partner.", ["Priority scheduling", "Monthly planning", "Unlimited small requests"], false, "Discuss a retainer"),
             ],
+            "ecommerce-sale" =>
+            [
+                new("Standard", M(0), "delivery", "Free on orders over " + M(50) + ".", ["3–5 working days", "Tracked delivery", "30-day returns"], false, "Shop with standard delivery"),
+                new("Members", M(49), "per year", "Free express delivery, all year.", ["Next-day delivery", "Early access to sales", "Extra 10% off sale items", "Free returns"], true, "Become a member"),
+                new("Express", M(9.95m), "per order", "When it can't wait.", ["Next-day delivery", "Order by 8pm", "Tracked delivery"], false, "Shop with express delivery"),
+            ],
             "newsletter" =>
             [
                 new("Free", M(0), "forever", "The newsletter, every issue.", ["Every issue", "Community picks"], false, "Subscribe free"),

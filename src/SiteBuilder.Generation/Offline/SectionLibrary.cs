@@ -11,14 +11,6 @@ namespace SiteBuilder.Generation.Offline;
 /// </summary>
 internal static class SectionLibrary
 {
-    public static IReadOnlyCollection<string> Kinds { get; } =
-    [
-        SectionKinds.Hero, SectionKinds.Stats, SectionKinds.ProductGrid, SectionKinds.Features, SectionKinds.HowItWorks,
-        SectionKinds.Menu, SectionKinds.Schedule, SectionKinds.Gallery, SectionKinds.Team, SectionKinds.Pricing,
-        SectionKinds.Testimonials, SectionKinds.Faq, SectionKinds.Contact, SectionKinds.NewsletterSignup, SectionKinds.Cta,
-        SectionKinds.Footer,
-    ];
-
     public static void Write(StringBuilder html, PageContext page, LayoutSection section, bool alternate)
     {
         switch (section.Kind)

@@ -53,7 +53,8 @@ public static class TemplateCatalog
 
     /// <summary>
     /// The template whose keywords the prompt uses most (phrases count double; ties go to the earlier
-    /// template), or <see cref="DefaultId"/> when none match.
+    /// template), or <see cref="DefaultId"/> when none match. A sale page "with a newsletter signup" stays a
+    /// sale page: one mention of another template's word does not outweigh the prompt's subject.
     /// </summary>
     public static PageTemplate Infer(string? prompt)
     {
@@ -74,12 +75,6 @@ public static class TemplateCatalog
                 {
                     score += keyword.Contains(' ', StringComparison.Ordinal) ? 2 : 1;
                 }
-            }
-
-            // The template's own name ("a newsletter", "an event") is the strongest signal.
-            if (Mentions(text, template.Id.Replace('-', ' ')) || Mentions(text, template.Id))
-            {
-                score += 2;
             }
 
             if (score > bestScore)
