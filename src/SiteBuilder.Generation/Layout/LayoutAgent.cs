@@ -158,6 +158,8 @@ public static class LayoutAgent
             {
                 "event" => "Tickets",
                 "nonprofit" => "Ways to give",
+                "ecommerce-sale" => "Delivery and membership",
+                "restaurant" => "Set menus",
                 "saas-product" => "Simple, transparent pricing",
                 "app-launch" => "Plans for everyone",
                 _ => "Pricing",

@@ -154,6 +154,8 @@ internal static class Copy
             {
                 "event" => "Prices rise as the date gets closer. Group discounts for five or more.",
                 "nonprofit" => "Choose a monthly gift or give once. Every amount makes a difference.",
+                "ecommerce-sale" => "Choose how your order gets to you. Members get every sale first.",
+                "restaurant" => "Set menus for lunch, dinner and special evenings.",
                 _ => "Start free, upgrade when you're ready. No hidden fees.",
             },
             SectionKinds.Menu => "Our menu changes with the seasons. Ask about today's specials.",

@@ -96,7 +96,7 @@ internal sealed class PageContext
         SectionKinds.Schedule => "Agenda",
         SectionKinds.Gallery => Id == "portfolio" ? "Work" : "Gallery",
         SectionKinds.Team => Id == "event" ? "Speakers" : Id == "portfolio" ? "About" : "Team",
-        SectionKinds.Pricing => Id switch { "event" => "Tickets", "nonprofit" => "Give", _ => "Pricing" },
+        SectionKinds.Pricing => Id switch { "event" => "Tickets", "nonprofit" => "Give", "ecommerce-sale" => "Delivery", "restaurant" => "Set menus", _ => "Pricing" },
         SectionKinds.Testimonials => Id == "nonprofit" ? "Stories" : "Reviews",
         SectionKinds.Faq => "FAQ",
         SectionKinds.Contact => Id == "restaurant" ? "Visit" : "Contact",
