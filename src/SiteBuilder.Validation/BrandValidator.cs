@@ -94,7 +94,7 @@ public static class BrandValidator
             }
         }
 
-        return new PageStats(htmlBytes, document.Count, document.MaxDepth, contrast.TextElements, contrast.Checked, contrast.Undetermined,
+        return new PageStats(htmlBytes, document.Count, document.MaxDepth, document.UnwrappedElements, contrast.TextElements, contrast.Checked, contrast.Undetermined,
             images, links, forms, scripts, styles.Sheet.RuleCount);
     }
 }

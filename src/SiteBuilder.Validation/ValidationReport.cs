@@ -119,7 +119,9 @@ public sealed record CategoryScores(double? Brand, double? Accessibility, double
 
 /// <param name="HtmlBytes">UTF-8 size of the page.</param>
 /// <param name="Elements">Elements in the parsed document.</param>
-/// <param name="MaxDepth">Deepest nesting (the parser caps it at 512).</param>
+/// <param name="MaxDepth">Deepest nesting.</param>
+/// <param name="UnwrappedElements">Elements nested more than 256 levels deep, unwrapped before parsing (their
+/// content is kept).</param>
 /// <param name="TextElements">Visible elements with their own text.</param>
 /// <param name="ContrastChecked">Text elements whose contrast was computed.</param>
 /// <param name="ContrastUndetermined">Text elements over an image or a colour this library cannot evaluate.</param>
@@ -132,6 +134,7 @@ public sealed record PageStats(
     int HtmlBytes,
     int Elements,
     int MaxDepth,
+    int UnwrappedElements,
     int TextElements,
     int ContrastChecked,
     int ContrastUndetermined,

@@ -26,6 +26,7 @@ internal sealed class BrandAudits(PageDocument document, PageStyles styles, Acce
     public const int MaxFontFamilies = 3;
     private const int MaxPaletteEntries = 50;
     private CieLab[][]? _ramps;
+    private int? _headerFirstImage;
 
     private static readonly HashSet<string> GenericFamilies = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -336,23 +337,35 @@ internal sealed class BrandAudits(PageDocument document, PageStyles styles, Acce
         }
 
         // Otherwise the first image of the page header is taken for the logo.
-        for (var p = document.Parent[index]; p >= 0; p = document.Parent[p])
+        return index == HeaderFirstImage();
+    }
+
+    private int HeaderFirstImage()
+    {
+        if (_headerFirstImage is { } known)
         {
-            if (IsPageHeader(p, document.Elements[p]))
+            return known;
+        }
+
+        _headerFirstImage = -1;
+        for (var i = 0; i < document.Count; i++)
+        {
+            if (IsPageHeader(i, document.Elements[i]))
             {
-                for (var earlier = p + 1; earlier < index; earlier++)
+                for (var inner = i + 1; inner < document.SubtreeEnd[i]; inner++)
                 {
-                    if (document.Elements[earlier].LocalName is "img" or "svg")
+                    if (document.Elements[inner].LocalName is "img" or "svg")
                     {
-                        return false;
+                        _headerFirstImage = inner;
+                        break;
                     }
                 }
 
-                return true;
+                break;
             }
         }
 
-        return false;
+        return _headerFirstImage.Value;
     }
 
     private static bool SameImage(string source, string logoUrl)

@@ -15,6 +15,9 @@ namespace SiteBuilder.Validation.Audits;
 internal sealed class ContrastAudit(PageDocument document, PageStyles styles)
 {
     private const int MaxGradientLayers = 6;
+
+    // Deeper stacks of opacity groups are not met in real pages; their text is reported as undetermined.
+    private const int MaxOpacityGroups = 32;
     private const int MaxMeasurements = 200;
 
     private readonly List<int> _path = [];
@@ -162,8 +165,14 @@ internal sealed class ContrastAudit(PageDocument document, PageStyles styles)
 
         Span<int> gradientAt = stackalloc int[MaxGradientLayers];
         var gradients = 0;
+        var groups = 0;
         foreach (var element in _path)
         {
+            if (styles.Styles[element].Opacity < 1 && ++groups > MaxOpacityGroups)
+            {
+                return false;
+            }
+
             if (styles.Styles[element].ImageKind == BackgroundImageKind.Gradient)
             {
                 if (gradients == MaxGradientLayers)

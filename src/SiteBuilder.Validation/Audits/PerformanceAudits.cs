@@ -64,8 +64,8 @@ internal static class PerformanceAudits
 
             audits.Applicable(AuditCatalog.UnsizedImages);
             var style = styles.Styles[i];
-            var hasWidth = !double.IsNaN(style.Width);
-            var hasHeight = !double.IsNaN(style.Height);
+            var hasWidth = style.WidthDeclared;
+            var hasHeight = style.HeightDeclared;
             var sized = (hasWidth && hasHeight) || ((hasWidth || hasHeight) && style.HasAspectRatio) || HasBothAttributes(element);
             if (!sized && !style.OutOfFlow)
             {

@@ -77,10 +77,13 @@ internal sealed class PageDocument
 
     public IReadOnlyDictionary<string, int> FirstById { get; }
 
+    /// <summary>Start tags unwrapped by <see cref="NestingGuard"/> because they nested too deep.</summary>
+    public int UnwrappedElements { get; private init; }
+
     public static PageDocument Parse(string html)
     {
         var parser = new HtmlParser(ParserOptions);
-        var document = parser.ParseDocument(html);
+        var document = parser.ParseDocument(NestingGuard.Flatten(html, out var unwrapped));
         var elements = new List<IElement>(Math.Max(16, html.Length / 48));
         var parents = new List<int>(elements.Capacity);
         var previous = new List<int>(elements.Capacity);
@@ -148,7 +151,10 @@ internal sealed class PageDocument
             }
         }
 
-        return new PageDocument(document, [.. elements], [.. parents], [.. previous], subtreeEnd, [.. depths], [.. classes], [.. ownText], html.Length);
+        return new PageDocument(document, [.. elements], [.. parents], [.. previous], subtreeEnd, [.. depths], [.. classes], [.. ownText], html.Length)
+        {
+            UnwrappedElements = unwrapped,
+        };
     }
 
     public bool IsDescendantOf(int index, int ancestor) => index > ancestor && index < SubtreeEnd[ancestor];

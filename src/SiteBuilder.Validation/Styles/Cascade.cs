@@ -388,6 +388,8 @@ internal static class Cascade
             var own = new CssValues.LengthContext(style.FontSize, rootFont, double.NaN);
             style.Width = Length(Prop.Width, style.Variables, own);
             style.Height = Length(Prop.Height, style.Variables, own);
+            style.WidthDeclared = IsDeclaredSize(Prop.Width, style.Variables);
+            style.HeightDeclared = IsDeclaredSize(Prop.Height, style.Variables);
             style.MinWidth = Length(Prop.MinWidth, style.Variables, own);
             style.MinHeight = Length(Prop.MinHeight, style.Variables, own);
             style.PaddingTop = ZeroIfUnknown(Length(Prop.PaddingTop, style.Variables, own));
@@ -563,6 +565,10 @@ internal static class Cascade
 
         private double Length(Prop property, IReadOnlyDictionary<string, string>? variables, CssValues.LengthContext context) =>
             Value(property, variables, out var value, out _) && value is not null && CssValues.TryLength(value, context, out var px) ? px : double.NaN;
+
+        private bool IsDeclaredSize(Prop property, IReadOnlyDictionary<string, string>? variables) =>
+            Value(property, variables, out var value, out _) && value is not null
+            && !IsKeyword(value, "auto") && !IsKeyword(value, "initial") && !IsKeyword(value, "unset") && !IsKeyword(value, "inherit");
 
         private bool IsClippedAway(ref ElementStyle style)
         {

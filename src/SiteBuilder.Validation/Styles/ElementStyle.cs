@@ -30,6 +30,10 @@ internal struct ElementStyle
     public double Opacity;
     public double Width;
     public double Height;
+
+    /// <summary>A width or height the page sets (any unit, not auto), resolvable to px or not.</summary>
+    public bool WidthDeclared;
+    public bool HeightDeclared;
     public double MinWidth;
     public double MinHeight;
     public double PaddingTop;

@@ -16,6 +16,11 @@ internal static class StyleSheetParser
         Skip,
     }
 
+    // Nested style rules compose their selectors (":is(parent) child"), so their text grows with depth; deeper
+    // nesting, or a composed selector longer than this, is skipped.
+    private const int MaxStyleNesting = 16;
+    private const int MaxComposedSelectorLength = 4_096;
+
     private static readonly HashSet<string> UrlProperties = new(StringComparer.Ordinal)
     {
         "background", "background-image", "list-style", "list-style-image", "border-image", "border-image-source",
@@ -87,7 +92,7 @@ internal static class StyleSheetParser
                         var conditionHolds = Condition(name, prelude, out var layer, sheet);
                         frames.Add(conditionHolds is null
                             ? new Frame(FrameKind.Skip, false, frame.LayerRank, null, null, 0)
-                            : new Frame(FrameKind.Style, frame.Active && conditionHolds.Value, layer ?? frame.LayerRank, frame.SelectorText, frame.Selectors, sheet.NextOrder++));
+                            : new Frame(FrameKind.Style, frame.Active && conditionHolds.Value, layer ?? frame.LayerRank, frame.SelectorText, frame.Selectors, sheet.NextOrder++) { Nesting = frame.Nesting });
                     }
 
                     i = stop < css.Length && css[stop] != '}' ? stop + 1 : stop;
@@ -99,9 +104,12 @@ internal static class StyleSheetParser
                     var stop = ScanTo(css, i);
                     if (stop < css.Length && css[stop] == '{')
                     {
-                        var selectorText = NestedSelector(frame.SelectorText ?? "*", css.AsSpan(i, stop - i).Trim().ToString());
                         sheet.RuleCount++;
-                        frames.Add(new Frame(FrameKind.Style, frame.Active, frame.LayerRank, selectorText, SelectorCompiler.Compile(selectorText), sheet.NextOrder++));
+                        var nesting = frame.Nesting + 1;
+                        var selectorText = nesting > MaxStyleNesting ? null : NestedSelector(frame.SelectorText ?? "*", css.AsSpan(i, stop - i).Trim().ToString());
+                        frames.Add(selectorText is null || selectorText.Length > MaxComposedSelectorLength
+                            ? new Frame(FrameKind.Skip, false, frame.LayerRank, null, null, 0)
+                            : new Frame(FrameKind.Style, frame.Active, frame.LayerRank, selectorText, SelectorCompiler.Compile(selectorText), sheet.NextOrder++) { Nesting = nesting });
                         i = stop + 1;
                         break;
                     }
@@ -529,5 +537,8 @@ internal static class StyleSheetParser
         public int Order { get; } = order;
 
         public List<Declaration> Declarations { get; } = [];
+
+        /// <summary>How many style rules this one is nested in.</summary>
+        public int Nesting { get; init; }
     }
 }
