@@ -18,8 +18,6 @@ internal static class UserAgentStyles
         h4 { font-size: 1em; font-weight: bold }
         h5 { font-size: 0.83em; font-weight: bold }
         h6 { font-size: 0.67em; font-weight: bold }
-        :is(article, aside, nav, section) h1 { font-size: 1.5em }
-        :is(article, aside, nav, section) :is(article, aside, nav, section) h1 { font-size: 1.17em }
         b, strong, th, optgroup { font-weight: bolder }
         small, sub, sup { font-size: smaller }
         big { font-size: larger }
