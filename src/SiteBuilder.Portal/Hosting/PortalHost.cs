@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using SiteBuilder.Generation;
 using SiteBuilder.Identity;
 using SiteBuilder.Portal.Api;
 using SiteBuilder.Portal.Auth;
@@ -25,6 +26,7 @@ public static class PortalHost
 
         builder.AddStorage();
         builder.AddAccounts();
+        builder.AddGeneration();
         builder.AddPortalAuthentication();
 
         var services = builder.Services;
@@ -78,6 +80,7 @@ public static class PortalHost
         app.MapPortalHealth();
         app.MapAccountEndpoints();
         app.MapMeApi();
+        app.MapGenerationApi();
         // The portal's own policy (SecurityHeaders) already says frame-ancestors 'none'.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
