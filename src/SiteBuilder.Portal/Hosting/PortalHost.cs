@@ -45,6 +45,8 @@ public static class PortalHost
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, AccountRevalidatingStateProvider>();
         services.AddMudServices();
         services.AddScoped<ThemeState>();
+        services.AddSingleton<TenantChoices>();
+        services.AddSingleton<Components.Pages.Workspace.TemplateThumbnails>();
 
         services.Configure<ForwardedHeadersOptions>(options =>
         {
@@ -81,6 +83,7 @@ public static class PortalHost
         app.MapAccountEndpoints();
         app.MapMeApi();
         app.MapGenerationApi();
+        app.MapSitePages();
         // The portal's own policy (SecurityHeaders) already says frame-ancestors 'none'.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
