@@ -10,18 +10,18 @@ namespace SiteBuilder.Benchmarks;
 /// Times <see cref="BrandValidator.Validate"/> on realistic landing pages of 10 KB, 100 KB and 1 MB. Each size is
 /// warmed up first (tiered JIT needs a few hundred calls, and two seconds, to reach optimized code), then timed
 /// call by call. The table gives wall-clock p50, p95 and max, and the calling thread's CPU time (p50, p95), which
-/// a busy machine does not inflate. The issue's budget is p95 ≤ 15 ms at 100 KB; 10 KB shares it, and 1 MB gets
-/// the same budget scaled by size (150 ms). The PASS/FAIL lines judge wall-clock p95.
+/// a busy machine does not inflate. The issue's budget is p95 ≤ 15 ms at 100 KB, and a smaller page must meet it
+/// too; 1 MB has no budget and is reported for information. The PASS/FAIL lines judge wall-clock p95.
 /// </summary>
 internal static class ValidationBenchmark
 {
     private static readonly BrandAssets Brand = new("#0066CC", "#FF6600", ["#1B998B"], "/assets/northwind-logo.svg", ["Inter", "Poppins"]);
 
-    private static readonly (string Label, int Size, int Iterations, double TargetP95Ms)[] Sizes =
+    private static readonly (string Label, int Size, int Iterations, double? TargetP95Ms)[] Sizes =
     [
         ("10KB", 10 * 1024, 1_000, 15),
         ("100KB", 100 * 1024, 400, 15),
-        ("1MB", 1024 * 1024, 40, 150),
+        ("1MB", 1024 * 1024, 40, null),
     ];
 
     public static int Run()
@@ -64,9 +64,15 @@ internal static class ValidationBenchmark
         var failed = false;
         foreach (var r in results)
         {
-            var pass = r.P95 <= r.Target;
+            if (r.Target is not { } target)
+            {
+                Console.WriteLine(string.Create(inv, $"validation {r.Label} p50={r.P50:0.00}ms p95={r.P95:0.00}ms target none (information)"));
+                continue;
+            }
+
+            var pass = r.P95 <= target;
             failed |= !pass;
-            Console.WriteLine(string.Create(inv, $"validation {r.Label} p50={r.P50:0.00}ms p95={r.P95:0.00}ms target p95<={r.Target:0}ms {(pass ? "PASS" : "FAIL")}"));
+            Console.WriteLine(string.Create(inv, $"validation {r.Label} p50={r.P50:0.00}ms p95={r.P95:0.00}ms target p95<={target:0}ms {(pass ? "PASS" : "FAIL")}"));
         }
 
         return failed ? 1 : 0;
@@ -103,5 +109,5 @@ internal static class ValidationBenchmark
         }
     }
 
-    private sealed record Result(string Label, int Bytes, int Iterations, double P50, double P95, double Max, double CpuP50, double CpuP95, double Score, double Target);
+    private sealed record Result(string Label, int Bytes, int Iterations, double P50, double P95, double Max, double CpuP50, double CpuP95, double Score, double? Target);
 }
