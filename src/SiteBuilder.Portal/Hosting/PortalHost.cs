@@ -78,6 +78,7 @@ public static class PortalHost
         app.MapPortalHealth();
         app.MapAccountEndpoints();
         app.MapMeApi();
+        app.MapApiReference();
         // The portal's own policy (SecurityHeaders) already says frame-ancestors 'none'.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
