@@ -5,6 +5,8 @@ namespace SiteBuilder.E2E;
 
 public sealed class ApiReferenceTests(BrowserFixture browser)
 {
+    private const float ScalarRenderTimeout = 20_000;
+
     [Fact]
     public async Task SignedInUserOpensTheApiReferenceFromTheNavigationAndSeesTheMeOperation()
     {
@@ -35,7 +37,8 @@ public sealed class ApiReferenceTests(BrowserFixture browser)
         await session.Page.GetByRole(AriaRole.Link, new() { Name = "API reference" }).First.ClickAsync();
         await session.Page.WaitForURLAsync(url => url.Contains("/docs/api", StringComparison.Ordinal));
 
-        await Assertions.Expect(session.Page.GetByText("Who the token belongs to").First).ToBeVisibleAsync();
+        // Scalar's bundle is a few megabytes of script: on a busy two-core machine it renders in seconds, not milliseconds.
+        await Assertions.Expect(session.Page.GetByText("Who the token belongs to").First).ToBeVisibleAsync(new() { Timeout = ScalarRenderTimeout });
         await session.ScreenshotAsync("api-reference");
         Assert.True(failed.Count == 0, $"Requests failed:\n{string.Join("\n", failed)}");
         Assert.True(external.Count == 0, $"The reference loaded from outside the portal:\n{string.Join("\n", external)}");
@@ -44,7 +47,7 @@ public sealed class ApiReferenceTests(BrowserFixture browser)
         // All three documents are in the reference's document selector.
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Page generation" }).First.ClickAsync();
         await session.Page.GetByRole(AriaRole.Option, new() { Name = "Brand validation" }).ClickAsync();
-        await Assertions.Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "Site Builder Generation API — brand validation" })).ToBeVisibleAsync();
+        await Assertions.Expect(session.Page.GetByRole(AriaRole.Heading, new() { Name = "Site Builder Generation API — brand validation" })).ToBeVisibleAsync(new() { Timeout = ScalarRenderTimeout });
     }
 
     [Fact]

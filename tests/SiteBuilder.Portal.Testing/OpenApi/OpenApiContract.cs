@@ -19,7 +19,6 @@ namespace SiteBuilder.Portal.Testing.OpenApi;
 public sealed class OpenApiContract
 {
     private static readonly ConcurrentDictionary<string, OpenApiContract> Loaded = new(StringComparer.Ordinal);
-    private static readonly string[] Methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
     private readonly JsonElement _document;
     private readonly Uri _baseUri;
@@ -74,6 +73,7 @@ public sealed class OpenApiContract
     /// (as written under <c>paths</c>, e.g. <c>/sites/{tenant_id}/generation</c>) and the response's status: the operation and
     /// status (or its <c>4XX</c> range, or <c>default</c>) are declared, the content type is one of the declared media types,
     /// a JSON body validates against its schema, and every declared header is present and valid (unless marked <c>required: false</c>).
+    /// It reads the whole body: for an event stream, call it once the stream has ended and check each event with <see cref="AssertMatchesSchema(string, string)"/>.
     /// </summary>
     public async Task AssertResponseAsync(HttpResponseMessage response, string method, string pathTemplate, CancellationToken cancellationToken = default)
     {
@@ -191,12 +191,6 @@ public sealed class OpenApiContract
 
         static bool IsParameter(string segment) => segment.StartsWith('{') && segment.EndsWith('}');
     }
-
-    /// <summary>The operations the spec declares, as <c>GET /me</c>.</summary>
-    public IReadOnlyList<string> Operations =>
-        _document.TryGetProperty("paths", out var paths)
-            ? [.. paths.EnumerateObject().SelectMany(path => path.Value.EnumerateObject().Where(m => Methods.Contains(m.Name)).Select(m => $"{m.Name.ToUpperInvariant()} {path.Name}"))]
-            : [];
 
     /// <summary>The document as JSON (the YAML converted), for tests that compare parts of documents.</summary>
     public JsonElement Document => _document;
