@@ -17,7 +17,7 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             if (message.Type == "error")
             {
-                _consoleErrors.Add(message.Text);
+                _consoleErrors.Add(string.IsNullOrEmpty(message.Location) ? message.Text : $"{message.Text} (at {message.Location})");
             }
         };
         page.PageError += (_, error) => _consoleErrors.Add(error);

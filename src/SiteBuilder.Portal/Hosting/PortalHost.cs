@@ -84,6 +84,7 @@ public static class PortalHost
         app.MapMeApi();
         app.MapGenerationApi();
         app.MapSitePages();
+        app.MapApiReference();
         // The portal's own policy (SecurityHeaders) already says frame-ancestors 'none'.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
