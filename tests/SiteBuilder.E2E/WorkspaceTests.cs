@@ -30,6 +30,7 @@ public sealed class WorkspaceTests(BrowserFixture browser)
         var frame = session.Page.FrameLocator("iframe.preview-frame.front");
         await Assertions.Expect(frame.Locator("h1")).ToContainTextAsync("30% off");
         await session.AssertPageIsCleanAsync($"workspace with a page ({device})");
-        await session.ScreenshotAsync($"workspace-{device}");
+        // The viewport, as the marketer sees it: full-page captures leave out-of-process (sandboxed) frames blank.
+        await session.ScreenshotAsync($"workspace-{device}", fullPage: false);
     }
 }
