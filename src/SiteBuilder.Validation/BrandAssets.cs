@@ -6,7 +6,8 @@ namespace SiteBuilder.Validation;
 /// <param name="SecondaryColor">The brand's secondary colour.</param>
 /// <param name="Palette">Further brand colours (accent, surfaces …).</param>
 /// <param name="LogoUrl">The logo's URL; the page must show an image with this URL (or this file name).</param>
-/// <param name="FontFamilies">The brand's font families; the page's own fonts must be among them.</param>
+/// <param name="FontFamilies">The brand's font families, each a family name or a whole <c>font-family</c> list; the page's own
+/// fonts must be among them.</param>
 public sealed record BrandAssets(
     string? PrimaryColor = null,
     string? SecondaryColor = null,

@@ -121,6 +121,59 @@ public class BrandAuditTests
     }
 
     [Fact]
+    public void AnSvgMarkFilledWithThePrimaryColourCountsForTheHeader()
+    {
+        const string header = "<header><a href='/'><svg class='mark' width='36' height='36' aria-hidden='true'><rect width='36' height='36'></rect></svg><span>Northwind</span></a></header>";
+        var brand = Northwind with { LogoUrl = null };
+
+        var primaryFill = BrandValidator.Validate(Pages.WithHeader(header, "<p>x</p>", ".mark rect { fill: #0066CC }"), brand);
+        var primaryStroke = BrandValidator.Validate(Pages.WithHeader(header, "<p>x</p>", ".mark rect { fill: none; stroke: #0066CC }"), brand);
+        var otherFill = BrandValidator.Validate(Pages.WithHeader(header, "<p>x</p>", ".mark rect { fill: #1B998B }"), brand);
+        // fill paints SVG only: set on an HTML element it shows nothing.
+        var fillOnHtml = BrandValidator.Validate(Pages.WithHeader("<header><a href='/'>Northwind</a></header>", "<p>x</p>", "header a { fill: #0066CC }"), brand);
+
+        Assert.True(primaryFill.Audit("brand-primary-color").Passed);
+        Assert.True(primaryStroke.Audit("brand-primary-color").Passed);
+        Assert.Contains("header", otherFill.Audit("brand-primary-color").Findings.Single().Message, StringComparison.Ordinal);
+        Assert.Contains("header", fillOnHtml.Audit("brand-primary-color").Findings.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<a href='/'><svg aria-hidden='true' width='36' height='36'></svg><span>Northwind</span></a>", true)]
+    [InlineData("<a href='/'><img class='logo' src='/a.png' alt='' width='36' height='36'> Northwind</a>", true)]
+    [InlineData("<a href='/' aria-label='Northwind home'><img class='logo' src='/a.png' alt='' width='36' height='36'></a>", true)]
+    [InlineData("<a href='/'><svg aria-hidden='true' width='36' height='36'></svg></a>", false)]
+    [InlineData("<img class='logo' src='/a.png' alt='' width='36' height='36'><span>Northwind</span>", false)]
+    [InlineData("<a href='/'><img class='logo' src='/a.png' width='36' height='36'> Northwind</a>", false)]
+    public void ADecorativeLogoPassesOnlyInsideALinkThatNamesTheBrand(string header, bool passes)
+    {
+        var report = BrandValidator.Validate(Pages.WithHeader($"<header>{header}</header>", "<p>x</p>"), Northwind with { LogoUrl = null });
+
+        var audit = report.Audit("brand-logo");
+        Assert.Equal(passes, audit.Passed);
+        if (!passes)
+        {
+            Assert.Contains("no alt text", audit.Findings.Single().Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void BrandFontsMayBeGivenAsWholeFontStacks()
+    {
+        var brand = Northwind with { FontFamilies = ["\"Avenir Next\", \"Segoe UI\", system-ui, sans-serif", "Charter, Georgia, serif"] };
+
+        var inStack = BrandValidator.Validate(Page(
+            "<h2 class='a'>A</h2><p class='b'>B</p>",
+            ".a { font-family: 'Avenir Next', system-ui, sans-serif } .b { font-family: system-ui, -apple-system, sans-serif }"), brand);
+        var outside = BrandValidator.Validate(Page("<p class='c'>C</p>", ".c { font-family: 'Comic Sans MS', cursive }"), brand);
+
+        Assert.True(inStack.Audit("brand-fonts").Passed);
+        var finding = outside.Audit("brand-fonts").Findings.Single();
+        Assert.Contains("\"Comic Sans MS\"", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("(Avenir Next, Segoe UI, system-ui, sans-serif, Charter, Georgia, serif)", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnInvalidBrandColourIsAClearInputError()
     {
         var error = Assert.Throws<InvalidBrandAssetException>(() => BrandValidator.Validate("<p>x</p>", new BrandAssets(PrimaryColor: "bluish")));

@@ -15,6 +15,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
 {
     private static readonly TimeSpan EventLifetime = TimeSpan.FromDays(30);
     private static readonly string[] ActiveStatuses = ["queued", "generating", "validating"];
+    private const int MaxBatchAttempts = 8;
 
     private string Table => names.GenerationTable;
 
@@ -114,11 +115,25 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
         var versions = new List<GenerationRecord>();
         foreach (var batch in pointers.Select(p => p.RequireString("generationId")).Chunk(100))
         {
-            var response = await dynamo.BatchGetItemAsync(new BatchGetItemRequest
+            var keys = new KeysAndAttributes { Keys = [.. batch.Select(id => Key(tenant, id))], ConsistentRead = true };
+            // DynamoDB may answer part of a batch and hand the rest back as UnprocessedKeys (throttling, the 16 MB cap):
+            // ask again for those, backing off, or a site's history would silently miss versions.
+            for (var attempt = 1; keys is not null; attempt++)
             {
-                RequestItems = new() { [Table] = new KeysAndAttributes { Keys = [.. batch.Select(id => Key(tenant, id))], ConsistentRead = true } },
-            }, cancellationToken);
-            versions.AddRange(response.Responses[Table].Select(Read));
+                if (attempt > 1)
+                {
+                    if (attempt > MaxBatchAttempts)
+                    {
+                        throw new InvalidOperationException($"DynamoDB left {keys.Keys.Count} versions of site '{siteId}' unread after {MaxBatchAttempts} attempts.");
+                    }
+
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 25 * Math.Pow(2, attempt))), clock, cancellationToken);
+                }
+
+                var response = await dynamo.BatchGetItemAsync(new BatchGetItemRequest { RequestItems = new() { [Table] = keys } }, cancellationToken);
+                versions.AddRange((response.Responses?.GetValueOrDefault(Table) ?? []).Select(Read));
+                keys = response.UnprocessedKeys?.GetValueOrDefault(Table) is { Keys.Count: > 0 } rest ? rest : null;
+            }
         }
 
         return [.. versions.OrderBy(g => g.Version).ThenBy(g => g.Id, StringComparer.Ordinal)];

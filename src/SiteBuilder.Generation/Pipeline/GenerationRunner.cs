@@ -344,7 +344,7 @@ public sealed class GenerationRunner(
     }
 
     /// <summary>The validator's brand: the request's colours, plus the theme's derived text and surface colours (they are the brand's).</summary>
-    private static BrandAssets BrandAssetsFor(Theme theme, BrandKit brand) => new(
+    internal static BrandAssets BrandAssetsFor(Theme theme, BrandKit brand) => new(
         brand.PrimaryColor ?? theme.Primary,
         brand.SecondaryColor ?? theme.Secondary,
         [theme.Primary, theme.Secondary, theme.Accent, theme.Background, theme.Surface, theme.Text, theme.MutedText, theme.OnPrimary],

@@ -63,6 +63,11 @@ public static class CssSanitizer
                 if (IsSafeDeclaration(tail) || string.IsNullOrWhiteSpace(tail))
                 {
                     output.Append(tail);
+                    if (end >= css.Length)
+                    {
+                        // The sheet ends inside a string: close it, or the brace that closes the block would land inside it.
+                        CloseOpenString(tail, output);
+                    }
                 }
 
                 position = end;
@@ -147,6 +152,38 @@ public static class CssSanitizer
         }
 
         return css.Length - 1;
+    }
+
+    private static void CloseOpenString(string text, StringBuilder output)
+    {
+        var quote = '\0';
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\\')
+            {
+                if (i == text.Length - 1)
+                {
+                    // A dangling escape would escape the closing quote; a browser ignores it at the end.
+                    output.Length--;
+                }
+
+                i++;
+            }
+            else if (quote == '\0')
+            {
+                quote = c is '"' or '\'' ? c : '\0';
+            }
+            else if (c == quote || c == '\n')
+            {
+                quote = '\0';
+            }
+        }
+
+        if (quote != '\0')
+        {
+            output.Append(quote);
+        }
     }
 
     private static bool IsDroppedAtRule(string item)

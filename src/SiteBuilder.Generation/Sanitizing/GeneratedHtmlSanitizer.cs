@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -18,49 +17,9 @@ namespace SiteBuilder.Generation.Sanitizing;
 /// Adds rel="noopener noreferrer" to links that open a new browsing context, and removes zoom blocking from
 /// the viewport.
 /// </remarks>
-public static partial class GeneratedHtmlSanitizer
+public static class GeneratedHtmlSanitizer
 {
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
-
-    private static readonly string[] Tags =
-    [
-        "html", "head", "body", "title", "meta", "style",
-        "header", "nav", "main", "section", "article", "aside", "footer", "address", "hgroup", "search",
-        "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "a", "br", "hr", "wbr",
-        "ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption", "blockquote", "q", "cite", "pre", "code", "kbd", "samp", "var",
-        "strong", "em", "b", "i", "u", "s", "small", "mark", "sub", "sup", "abbr", "time", "data", "del", "ins", "bdi", "bdo",
-        "img", "picture", "source", "video", "audio", "track",
-        "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
-        "form", "fieldset", "legend", "label", "input", "button", "select", "option", "optgroup", "textarea", "output", "progress", "meter", "datalist",
-        "details", "summary", "dialog",
-        "svg", "g", "defs", "symbol", "use", "title", "desc", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect", "text", "tspan",
-        "lineargradient", "radialgradient", "stop", "clippath", "mask", "pattern", "filter", "fegaussianblur", "feoffset", "feblend",
-        "fecolormatrix", "fecomposite", "feflood", "femerge", "femergenode", "fedropshadow", "marker",
-    ];
-
-    private static readonly string[] Attributes =
-    [
-        "id", "class", "style", "title", "lang", "dir", "role", "hidden", "tabindex", "translate",
-        "href", "target", "rel", "hreflang", "download", "name", "content", "charset", "property", "itemprop", "itemscope", "itemtype",
-        "src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding", "media", "type", "poster", "controls", "muted", "loop", "playsinline",
-        "kind", "srclang", "label", "datetime", "cite", "value", "start", "reversed",
-        "colspan", "rowspan", "headers", "scope", "span",
-        "action", "method", "enctype", "autocomplete", "novalidate", "for", "placeholder", "required", "disabled", "readonly", "checked", "selected",
-        "multiple", "min", "max", "step", "minlength", "maxlength", "pattern", "size", "rows", "cols", "wrap", "inputmode", "list", "form", "open",
-        "high", "low", "optimum",
-        "viewbox", "xmlns", "xmlns:xlink", "xlink:href", "fill", "fill-opacity", "fill-rule", "clip-rule", "stroke", "stroke-width", "stroke-linecap",
-        "stroke-linejoin", "stroke-dasharray", "stroke-dashoffset", "stroke-miterlimit", "stroke-opacity", "opacity", "d", "cx", "cy", "r", "rx", "ry",
-        "x", "y", "x1", "y1", "x2", "y2", "dx", "dy", "points", "transform", "preserveaspectratio", "offset", "stop-color", "stop-opacity",
-        "gradientunits", "gradienttransform", "patternunits", "patterncontentunits", "clippathunits", "maskunits", "clip-path", "mask", "filter",
-        "stddeviation", "in", "in2", "result", "mode", "values", "flood-color", "flood-opacity", "font-size", "font-family", "font-weight",
-        "text-anchor", "dominant-baseline", "letter-spacing", "focusable", "vector-effect", "pathlength", "marker-start", "marker-mid", "marker-end",
-        "refx", "refy", "markerwidth", "markerheight", "orient",
-    ];
-
-    private static readonly HashSet<string> AllowedMetaNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "viewport", "description", "theme-color", "color-scheme", "author", "keywords", "robots", "generator", "sitebuilder:design",
-    };
 
     private static readonly HtmlSanitizer Sanitizer = Create();
 
@@ -114,11 +73,12 @@ public static partial class GeneratedHtmlSanitizer
     {
         var options = new HtmlSanitizerOptions
         {
-            AllowedTags = new HashSet<string>(Tags, StringComparer.OrdinalIgnoreCase),
-            AllowedAttributes = new HashSet<string>(Attributes, StringComparer.OrdinalIgnoreCase),
+            // One allowlist with the streaming sanitizer (SanitizerPolicy), so the stored page and the streamed one keep the same things.
+            AllowedTags = new HashSet<string>(SanitizerPolicy.Tags.Where(t => !SanitizerPolicy.DroppedWithContent.Contains(t)), StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(SanitizerPolicy.Attributes, StringComparer.OrdinalIgnoreCase),
             AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
             AllowedSchemes = new HashSet<string>(["http", "https", "mailto", "tel", "data"], StringComparer.OrdinalIgnoreCase),
-            UriAttributes = new HashSet<string>(["href", "src", "action", "formaction", "poster", "cite", "xlink:href", "background", "longdesc", "data"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(SanitizerPolicy.UrlAttributes, StringComparer.OrdinalIgnoreCase),
             UriListAttributes = new HashSet<string>(["srcset"], StringComparer.OrdinalIgnoreCase),
             AllowDataAttributes = true,
         };
@@ -152,7 +112,7 @@ public static partial class GeneratedHtmlSanitizer
         }
 
         var isImageElement = element.LocalName is "img" or "source" or "image" or "use" || element.LocalName == "input" && element.GetAttribute("type") == "image";
-        return isImageElement && DataImageRegex().IsMatch(trimmed) ? sanitized : null;
+        return isImageElement && SanitizerPolicy.IsAllowedUrl(trimmed, imageContext: true) ? sanitized : null;
     }
 
     private static void PostProcess(IDocument document)
@@ -166,7 +126,7 @@ public static partial class GeneratedHtmlSanitizer
             }
 
             var name = meta.GetAttribute("name");
-            if (name is not null && !AllowedMetaNames.Contains(name))
+            if (name is not null && !SanitizerPolicy.MetaNames.Contains(name))
             {
                 meta.Remove();
                 continue;
@@ -174,7 +134,7 @@ public static partial class GeneratedHtmlSanitizer
 
             if (string.Equals(name, "viewport", StringComparison.OrdinalIgnoreCase) && meta.GetAttribute("content") is { } viewport)
             {
-                meta.SetAttribute("content", AllowZoom(viewport));
+                meta.SetAttribute("content", SanitizerPolicy.AllowZoom(viewport));
             }
         }
 
@@ -204,42 +164,21 @@ public static partial class GeneratedHtmlSanitizer
             foreach (var attribute in new[] { "action", "formaction" })
             {
                 var value = element.GetAttribute(attribute);
-                if (value is not null && !IsOnPage(value))
+                if (value is not null && !SanitizerPolicy.IsOnPageAction(value))
                 {
                     element.RemoveAttribute(attribute);
                 }
             }
         }
 
-        // An SVG <use> may only point inside the page.
+        // An SVG <use> may only point inside the page. Its href may be in the XLink namespace (xlink:href, which serializes as
+        // plain href once the sanitizer has set it again), so it is matched by local name in any namespace.
         foreach (var use in document.All.Where(e => e.LocalName == "use").ToList())
         {
-            foreach (var attribute in new[] { "href", "xlink:href" })
+            foreach (var attribute in use.Attributes.Where(a => a.LocalName == "href" && !a.Value.TrimStart().StartsWith('#')).ToList())
             {
-                if (use.GetAttribute(attribute) is { } value && !value.TrimStart().StartsWith('#'))
-                {
-                    use.RemoveAttribute(attribute);
-                }
+                use.RemoveAttribute(attribute.NamespaceUri, attribute.LocalName);
             }
         }
     }
-
-    /// <summary>A form may submit to the page itself (empty or a fragment), never to another address.</summary>
-    private static bool IsOnPage(string action)
-    {
-        var value = action.Trim();
-        return value.Length == 0 || value.StartsWith('#');
-    }
-
-    private static string AllowZoom(string viewport)
-    {
-        var parts = viewport.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(part => !part.StartsWith("user-scalable", StringComparison.OrdinalIgnoreCase)
-                && !part.StartsWith("maximum-scale", StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        return parts.Count == 0 ? "width=device-width, initial-scale=1" : string.Join(", ", parts);
-    }
-
-    [GeneratedRegex(@"^data:image/(?:png|jpeg|jpg|gif|webp|avif|svg\+xml)[;,]", RegexOptions.IgnoreCase)]
-    private static partial Regex DataImageRegex();
 }

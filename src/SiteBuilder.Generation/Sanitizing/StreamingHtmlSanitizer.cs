@@ -139,9 +139,9 @@ public sealed class StreamingHtmlSanitizer
         var end = FindEndTag(input, position, _dropTag!);
         if (end is not var (start, length))
         {
-            // Keep a tail that could be the start of the end tag; drop the rest now.
-            var keep = Math.Min(input.Length - position, _dropTag!.Length + 2);
-            return input.Length - position - keep;
+            // Drop what cannot belong to the end tag now; keep the end tag that may still be arriving (its name, or its
+            // attributes up to '>': "</script" + " >" split anywhere must end the element exactly as in one piece).
+            return PossibleEndTagStart(input, position, _dropTag!) - position;
         }
 
         _dropTag = null;
@@ -434,6 +434,30 @@ public sealed class StreamingHtmlSanitizer
 
             search = start + 2;
         }
+    }
+
+    /// <summary>Where an end tag of <paramref name="name"/> that has not fully arrived may begin; the input's length if nowhere.</summary>
+    private static int PossibleEndTagStart(string input, int from, string name)
+    {
+        for (var start = input.IndexOf('<', from); start >= 0; start = input.IndexOf('<', start + 1))
+        {
+            var available = input.Length - start;
+            var tagStart = "</" + name;
+            if (available <= tagStart.Length)
+            {
+                if (string.Compare(input, start, tagStart, 0, available, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return start;
+                }
+            }
+            else if (string.Compare(input, start, tagStart, 0, tagStart.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && (input[start + tagStart.Length] is '>' or '/' || char.IsWhiteSpace(input[start + tagStart.Length])))
+            {
+                return start;
+            }
+        }
+
+        return input.Length;
     }
 
     /// <summary>Reads a tag as the HTML tokenizer does: name up to whitespace, '/' or '&gt;'; attributes with quoted or bare values.</summary>

@@ -237,7 +237,8 @@ internal sealed class BrandAudits(PageDocument document, PageStyles styles, Acce
             if ((style.BackgroundKnown && style.Background.A > 0 && Matches(style.Background, target))
                 || (style.ColorKnown && document.HasOwnText(i) && Matches(style.Color, target))
                 || (style.BorderColor is { } border && Matches(border, target))
-                || (style.GradientStops?.Any(s => Matches(s, target)) ?? false))
+                || (style.GradientStops?.Any(s => Matches(s, target)) ?? false)
+                || (document.Elements[i].NamespaceUri == NamespaceNames.SvgUri && Paints(style, target)))
             {
                 return true;
             }
@@ -245,6 +246,10 @@ internal sealed class BrandAudits(PageDocument document, PageStyles styles, Acce
 
         return false;
     }
+
+    /// <summary>An inline SVG (a brand mark, an icon) shows its fill and stroke as plainly as a background.</summary>
+    private static bool Paints(ElementStyle style, BrandColor target) =>
+        (style.Fill is { } fill && fill.A > 0 && Matches(fill, target)) || (style.Stroke is { } stroke && stroke.A > 0 && Matches(stroke, target));
 
     private static bool Matches(Rgba color, BrandColor target) => Ciede2000.DeltaE(Ciede2000.ToLab(color), target.Lab) <= SameColorDeltaE;
 
@@ -304,10 +309,38 @@ internal sealed class BrandAudits(PageDocument document, PageStyles styles, Acce
             return;
         }
 
-        if (names.Name(logo, fromContent: false).Length == 0)
+        if (names.Name(logo, fromContent: false).Length == 0 && !IsDecorativeInNamedLink(logo))
         {
             audits.Fail(AuditCatalog.BrandLogo, logo, "The logo has no alt text.");
         }
+    }
+
+    /// <summary>
+    /// A logo marked decorative (<c>alt=""</c>, <c>aria-hidden</c>, role none) inside a link or button whose text names the brand:
+    /// the WAI pattern for a logo beside the brand name, which takes its name from the link; an alt would be read twice.
+    /// </summary>
+    private bool IsDecorativeInNamedLink(int logo)
+    {
+        var element = document.Elements[logo];
+        var role = element.GetAttribute("role")?.Trim();
+        var decorative = (element.GetAttribute("alt") is { } alt && alt.Trim().Length == 0)
+            || string.Equals(element.GetAttribute("aria-hidden")?.Trim(), "true", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(role, "none", StringComparison.OrdinalIgnoreCase) || string.Equals(role, "presentation", StringComparison.OrdinalIgnoreCase);
+        if (!decorative)
+        {
+            return false;
+        }
+
+        var level = 0;
+        for (var p = document.Parent[logo]; p >= 0 && level < 3; p = document.Parent[p], level++)
+        {
+            if (document.Elements[p].LocalName is "a" or "button")
+            {
+                return names.Name(p, fromContent: true).Length > 0;
+            }
+        }
+
+        return false;
     }
 
     private static string? ImageSource(IElement element) => element.LocalName switch

@@ -53,9 +53,13 @@ internal sealed class ResolvedBrand
             }
         }
 
+        // An entry may be a whole font stack ("Inter, system-ui, sans-serif"): every family in it is one the brand accepts.
         var fonts = (assets.FontFamilies ?? [])
             .Where(f => !string.IsNullOrWhiteSpace(f))
-            .Select(f => Styles.CssText.Unquote(f.Trim()))
+            .SelectMany(f => Styles.CssText.SplitTopLevel(f, ','))
+            .Select(Styles.CssText.Unquote)
+            .Where(f => f.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
         return new ResolvedBrand(primary, colors, string.IsNullOrWhiteSpace(assets.LogoUrl) ? null : assets.LogoUrl.Trim(), fonts);
     }

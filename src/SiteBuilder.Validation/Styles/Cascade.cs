@@ -493,6 +493,8 @@ internal static class Cascade
             style.BorderColor = ExplicitColor(Prop.BorderColor, ref style);
             var fill = ExplicitColor(Prop.Fill, ref style);
             var stroke = ExplicitColor(Prop.Stroke, ref style);
+            style.Fill = fill;
+            style.Stroke = stroke;
 
             var own = new CssValues.LengthContext(style.FontSize, rootFont, double.NaN);
             style.Width = Length(Prop.Width, style.Variables, own);

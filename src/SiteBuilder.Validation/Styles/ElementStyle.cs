@@ -21,6 +21,10 @@ internal struct ElementStyle
     public BackgroundImageKind ImageKind;
     public Rgba[]? GradientStops;
     public Rgba? BorderColor;
+
+    /// <summary>The SVG paint the element sets itself (not inherited, not the default black), when it is a colour.</summary>
+    public Rgba? Fill;
+    public Rgba? Stroke;
     public double FontSize;
     public int FontWeight;
     public string FontFamily;
