@@ -130,12 +130,12 @@ public sealed class GenerationRunner(
             var message = e.IsTransient
                 ? $"The page model ({pageModel.Provider}) is busy or unavailable after {settings.MaxAttempts} attempts. Try again in a minute."
                 : $"The page model could not write the page: {e.Message}";
-            logger.LogWarning(e, "GenerationRecord {GenerationId} failed in the page model ({Failure})", run.Current.Id, e.Failure);
+            logger.LogWarning(e, "Generation {GenerationId} failed in the page model ({Failure})", run.Current.Id, e.Failure);
             await EndAsync(run, GenerationStatus.Failed, new GenerationError(code, message), GenerationEvents.ErrorData(code, message), message);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            logger.LogError(e, "GenerationRecord {GenerationId} failed", run.Current.Id);
+            logger.LogError(e, "Generation {GenerationId} failed", run.Current.Id);
             const string message = "The generation failed on our side. Try again; if it keeps failing, quote the generation id.";
             await EndAsync(run, GenerationStatus.Failed, new GenerationError(ErrorCodes.GenerationFailed, message), GenerationEvents.ErrorData(ErrorCodes.GenerationFailed, message), message);
         }
