@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SiteBuilder.Generation.Generations;
 using SiteBuilder.Generation.Pages;
 using SiteBuilder.Generation.Providers.Bedrock;
 using SiteBuilder.Portal.Testing;
@@ -369,3 +370,47 @@ internal static class ModelPages
     }
 }
 
+/// <summary>
+/// The generation store with slow writes of a generation's end state, as DynamoDB is on a bad day: it widens the moment
+/// between a generation's last event and its final state, which clients must never see into.
+/// </summary>
+internal sealed class SlowEndStateStore(IGenerationStore inner, TimeSpan delay) : IGenerationStore
+{
+    /// <summary>Replaces the registered store with this decorator around it.</summary>
+    public static void Install(IServiceCollection services, TimeSpan delay)
+    {
+        var original = services.Last(d => d.ServiceType == typeof(IGenerationStore));
+        services.Remove(original);
+        services.AddSingleton<IGenerationStore>(sp => new SlowEndStateStore((IGenerationStore)original.ImplementationFactory!(sp), delay));
+    }
+
+    public async Task<GenerationRecord> UpdateAsync(GenerationRecord generation, CancellationToken cancellationToken = default)
+    {
+        if (generation.Status.IsTerminal())
+        {
+            await Task.Delay(delay, cancellationToken);
+        }
+
+        return await inner.UpdateAsync(generation, cancellationToken);
+    }
+
+    public Task<GenerationRecord> CreateAsync(GenerationRecord generation, CancellationToken cancellationToken = default) => inner.CreateAsync(generation, cancellationToken);
+
+    public Task<GenerationRecord?> GetAsync(string tenant, string generationId, CancellationToken cancellationToken = default) => inner.GetAsync(tenant, generationId, cancellationToken);
+
+    public Task<GenerationPage> ListAsync(string tenant, int limit, string? cursor, CancellationToken cancellationToken = default) => inner.ListAsync(tenant, limit, cursor, cancellationToken);
+
+    public Task<IReadOnlyList<GenerationRecord>> ListSiteVersionsAsync(string tenant, string siteId, CancellationToken cancellationToken = default) => inner.ListSiteVersionsAsync(tenant, siteId, cancellationToken);
+
+    public Task<IReadOnlyList<GenerationRecord>> FindStaleAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default) => inner.FindStaleAsync(updatedBefore, cancellationToken);
+
+    public Task AppendEventsAsync(string generationId, IReadOnlyList<GenerationEvent> events, CancellationToken cancellationToken = default) => inner.AppendEventsAsync(generationId, events, cancellationToken);
+
+    public Task<IReadOnlyList<GenerationEvent>> ReadEventsAsync(string generationId, long afterId, int limit, CancellationToken cancellationToken = default) => inner.ReadEventsAsync(generationId, afterId, limit, cancellationToken);
+
+    public Task<Site?> GetSiteAsync(string tenant, string siteId, CancellationToken cancellationToken = default) => inner.GetSiteAsync(tenant, siteId, cancellationToken);
+
+    public Task SaveSiteAsync(Site site, CancellationToken cancellationToken = default) => inner.SaveSiteAsync(site, cancellationToken);
+
+    public Task<IReadOnlyList<Site>> ListSitesAsync(string tenant, CancellationToken cancellationToken = default) => inner.ListSitesAsync(tenant, cancellationToken);
+}

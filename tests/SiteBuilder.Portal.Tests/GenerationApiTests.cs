@@ -392,3 +392,35 @@ public sealed class GenerationApiTests(GenerationPortalFixture portal) : IClassF
     }
 }
 
+/// <summary>What a client sees at the end of a generation when the store is slow to record the final state.</summary>
+public sealed class GenerationEndStateTests : IAsyncLifetime
+{
+    private readonly GenerationPortal _portal = new() { ConfigureServices = services => SlowEndStateStore.Install(services, TimeSpan.FromMilliseconds(400)) };
+
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync()
+    {
+        _ = _portal.Server;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _portal.DisposeAsync();
+
+    /// <remarks>A client that follows the seed's samples reads the state or the report the moment the complete event arrives.</remarks>
+    [Fact]
+    public async Task StateAndReportAreFinalTheMomentTheCompleteEventArrives()
+    {
+        var client = _portal.ApiClient(await _portal.CreateTokenAsync("acme", Roles.Marketer), "acme");
+        var live = await client.GenerateAsync("acme", new { prompt = "A sale page for Northwind" }, Ct);
+        var complete = live[^1].Json;
+        var generationId = complete.GetProperty("generationId").GetString()!;
+
+        var report = await client.GetAsync(complete.GetProperty("reportUrl").GetString(), Ct);
+        var state = await client.StateAsync("acme", generationId, Ct);
+
+        Assert.True(report.StatusCode == HttpStatusCode.OK, await report.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("complete", state.GetProperty("status").GetString());
+        Assert.Equal(complete.GetProperty("brandScore").GetDouble(), state.GetProperty("brandScore").GetDouble());
+    }
+}
