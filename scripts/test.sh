@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine: installs what the tests need first.
 #   - the emulators' npm packages (dynalite for DynamoDB, s3rver for S3), from the committed lock file
-#   - Debian's chromium for the browser tests, and python3-httpx for the documentation's Python samples
+#   - Debian's chromium for the browser tests, and python3-httpx and curl for the documentation's samples
 # Usage: scripts/test.sh [extra dotnet test arguments, e.g. --filter "FullyQualifiedName~Storage"]
 set -euo pipefail
 
@@ -20,7 +20,8 @@ apt_install() {
 
 missing=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
-python3 -c 'import httpx' >/dev/null 2>&1 || missing+=(python3-httpx)
+python3 -c 'import httpx' >/dev/null 2>&1 || /usr/bin/python3 -c 'import httpx' >/dev/null 2>&1 || missing+=(python3-httpx)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
 fi

@@ -34,7 +34,7 @@ public static class BrandValidator
 
         var resolvedBrand = ResolvedBrand.From(brand);
         var document = PageDocument.Parse(html);
-        var styles = Cascade.Compute(document);
+        using var styles = Cascade.Compute(document);
         var audits = new AuditRecorder(new ElementDescriber(document));
         var names = new AccessibleNames(document, styles);
         var resources = PageResources.Find(document, styles);

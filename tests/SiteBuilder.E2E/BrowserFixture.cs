@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SiteBuilder.Portal.Testing;
 
@@ -26,10 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Portal.Settings["SiteBuilder:Accounts:StatusCacheDuration"] = "00:00:01";
-        Portal.UseKestrel(0);
-        Portal.StartServer();
-        BaseUrl = Portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        BaseUrl = Portal.StartOnLoopbackPort();
 
         _profile = Directory.CreateTempSubdirectory("sitebuilder-chromium-").FullName;
         Environment.SetEnvironmentVariable("XDG_CONFIG_HOME", Path.Combine(_profile, "config"));

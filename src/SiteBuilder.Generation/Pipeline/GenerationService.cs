@@ -46,7 +46,8 @@ public sealed class GenerationService(
         }
         else
         {
-            site = new Site { Tenant = tenant, SiteId = GenerationIds.NewSiteId(prompt), Name = SiteName(prompt), CreatedAt = now, UpdatedAt = now };
+            var siteTemplate = template ?? TemplateCatalog.Infer(prompt);
+            site = new Site { Tenant = tenant, SiteId = GenerationIds.NewSiteId(prompt), Name = SiteName(prompt, siteTemplate), CreatedAt = now, UpdatedAt = now };
             await store.SaveSiteAsync(site, cancellationToken);
         }
 
@@ -130,9 +131,30 @@ public sealed class GenerationService(
         }
     }
 
-    private static string SiteName(string prompt)
+    /// <summary>Makes a complete version the site's current page again; the other versions stay in the history.</summary>
+    public async Task<Site> RestoreAsync(string tenant, GenerationRecord version, CancellationToken cancellationToken)
     {
-        var name = prompt.Split(['.', '\n', '!', '?'], 2)[0].Trim();
-        return name.Length <= 80 ? name : name[..77].TrimEnd() + "…";
+        if (version.Tenant != tenant || version.Status != GenerationStatus.Complete)
+        {
+            throw new GenerationRequestException("generationId", $"Only a complete version of this tenant can be restored; {version.Id} is {version.Status.ToWire()}.");
+        }
+
+        var site = await store.GetSiteAsync(tenant, version.SiteId, cancellationToken)
+            ?? throw new GenerationRequestException("siteId", $"There is no site {version.SiteId} for this tenant.", notFound: true);
+        var restored = site with { LatestGenerationId = version.Id, LatestBrandScore = version.BrandScore, UpdatedAt = clock.GetUtcNow() };
+        await store.SaveSiteAsync(restored, cancellationToken);
+        return restored;
+    }
+
+    /// <summary>"Acme Outfitters · E-commerce sale" when the prompt names a brand; otherwise the prompt's first words.</summary>
+    private static string SiteName(string prompt, PageTemplate template)
+    {
+        if (Prompts.PromptFacts.From(prompt).BrandName is { Length: > 0 } brand)
+        {
+            return $"{brand} · {template.Name}";
+        }
+
+        var name = prompt.Split(['.', '\n', '!', '?', ':'], 2)[0].Trim();
+        return name.Length <= 60 ? name : name[..57].TrimEnd() + "…";
     }
 }

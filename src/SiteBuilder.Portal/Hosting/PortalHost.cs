@@ -47,6 +47,8 @@ public static class PortalHost
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, AccountRevalidatingStateProvider>();
         services.AddMudServices();
         services.AddScoped<ThemeState>();
+        services.AddSingleton<TenantChoices>();
+        services.AddSingleton<Components.Pages.Workspace.TemplateThumbnails>();
 
         services.Configure<ForwardedHeadersOptions>(options =>
         {
@@ -83,6 +85,8 @@ public static class PortalHost
         app.MapAccountEndpoints();
         app.MapMeApi();
         app.MapGenerationApi();
+        app.MapSitePages();
+        app.MapApiReference();
         // The portal's own policy (SecurityHeaders) already says frame-ancestors 'none'.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;

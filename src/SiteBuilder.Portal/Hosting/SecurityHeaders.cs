@@ -2,12 +2,13 @@ namespace SiteBuilder.Portal.Hosting;
 
 /// <summary>
 /// Headers every portal page carries. Scripts only from our origin (Blazor and MudBlazor need nothing else);
-/// inline styles are allowed because MudBlazor sets them; the portal is never framed by another site.
+/// inline styles are allowed because MudBlazor sets them; the portal is never framed by another site. Previews of generated
+/// pages are srcdoc frames that inherit this policy, so they may show https images but never run a script.
 /// </summary>
 internal static class SecurityHeaders
 {
     public const string PortalPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; font-src 'self' data:; " +
         "connect-src 'self'; frame-src 'self' blob: data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>

@@ -70,7 +70,7 @@ internal static class AccessibilityAudits
             {
                 case "img":
                     audits.Applicable(AuditCatalog.ImageAlt);
-                    if (!element.HasAttribute("alt") && role is not ("none" or "presentation") && names.Name(i, fromContent: false).Length == 0)
+                    if (!element.HasAttribute("alt") && role is not ("none" or "presentation") && !names.HasName(i, fromContent: false))
                     {
                         audits.Fail(AuditCatalog.ImageAlt, i, "The image has no alt attribute.");
                     }
@@ -78,7 +78,7 @@ internal static class AccessibilityAudits
                     break;
                 case "a" when element.HasAttribute("href") && role is null or "link":
                     audits.Applicable(AuditCatalog.LinkName);
-                    if (names.Name(i, fromContent: true).Length == 0)
+                    if (!names.HasName(i, fromContent: true))
                     {
                         audits.Fail(AuditCatalog.LinkName, i, "The link has no text a screen reader can announce.");
                     }
@@ -178,7 +178,7 @@ internal static class AccessibilityAudits
     private static void CheckButton(int index, AccessibleNames names, AuditRecorder audits, bool fromContent)
     {
         audits.Applicable(AuditCatalog.ButtonName);
-        if (names.Name(index, fromContent).Length == 0)
+        if (!names.HasName(index, fromContent))
         {
             audits.Fail(AuditCatalog.ButtonName, index, "The button has no text a screen reader can announce.");
         }
@@ -187,7 +187,7 @@ internal static class AccessibilityAudits
     private static void CheckLabel(PageDocument document, AccessibleNames names, Dictionary<string, int> labelsByFor, int index, IElement element, AuditRecorder audits)
     {
         audits.Applicable(AuditCatalog.Label);
-        if (names.Name(index, fromContent: false).Length > 0)
+        if (names.HasName(index, fromContent: false))
         {
             return;
         }

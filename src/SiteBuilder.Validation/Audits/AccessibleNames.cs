@@ -12,13 +12,16 @@ internal sealed class AccessibleNames(PageDocument document, PageStyles styles)
 {
     private const int MaxName = 160;
 
-    public string Name(int index, bool fromContent)
+    /// <summary>Whether the element has a non-empty accessible name; stops at the first character.</summary>
+    public bool HasName(int index, bool fromContent) => Name(index, fromContent, max: 1).Length > 0;
+
+    public string Name(int index, bool fromContent, int max = MaxName)
     {
         var element = document.Elements[index];
         var labelledBy = element.GetAttribute("aria-labelledby");
         if (!string.IsNullOrWhiteSpace(labelledBy))
         {
-            var collector = new TextCollector(MaxName);
+            var collector = new TextCollector(max);
             foreach (var id in labelledBy.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
             {
                 if (document.FirstById.TryGetValue(id, out var target))
@@ -48,7 +51,7 @@ internal sealed class AccessibleNames(PageDocument document, PageStyles styles)
 
         if (fromContent)
         {
-            var collector = new TextCollector(MaxName);
+            var collector = new TextCollector(max);
             AppendContent(index, collector);
             if (!collector.IsEmpty)
             {

@@ -80,9 +80,13 @@ internal sealed class PageDocument
     /// <summary>Start tags unwrapped by <see cref="NestingGuard"/> because they nested too deep.</summary>
     public int UnwrappedElements { get; private init; }
 
+    // A parser builds a browsing context when created; one per thread is reused (parsing itself keeps no state).
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
     public static PageDocument Parse(string html)
     {
-        var parser = new HtmlParser(ParserOptions);
+        var parser = t_parser ??= new HtmlParser(ParserOptions);
         var document = parser.ParseDocument(NestingGuard.Flatten(html, out var unwrapped));
         var elements = new List<IElement>(Math.Max(16, html.Length / 48));
         var parents = new List<int>(elements.Capacity);

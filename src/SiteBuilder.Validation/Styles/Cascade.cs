@@ -4,10 +4,23 @@ using SiteBuilder.Validation.Document;
 
 namespace SiteBuilder.Validation.Styles;
 
-/// <summary>The cascade's output for the whole page.</summary>
-internal sealed class PageStyles(ElementStyle[] styles, bool[] rendered, double[] opacity, ColorTally colors, StyleSheet sheet)
+/// <summary>The cascade's output for the whole page. Dispose it when the report is built: the style array (about
+/// 230 bytes per element, so on the large-object heap for any real page) is pooled.</summary>
+internal sealed class PageStyles(ElementStyle[] styles, bool[] rendered, double[] opacity, ColorTally colors, StyleSheet sheet) : IDisposable
 {
+    private ElementStyle[]? _pooled = styles;
+
+    /// <summary>Indexed by element; may be longer than the document.</summary>
     public ElementStyle[] Styles { get; } = styles;
+
+    public void Dispose()
+    {
+        if (_pooled is { } array)
+        {
+            _pooled = null;
+            System.Buffers.ArrayPool<ElementStyle>.Shared.Return(array, clearArray: true);
+        }
+    }
 
     /// <summary>Not <c>display: none</c>, nor inside an element that is.</summary>
     public bool[] Rendered { get; } = rendered;
@@ -38,8 +51,8 @@ internal static class Cascade
     public static PageStyles Compute(PageDocument document)
     {
         var sheet = new StyleSheet();
-        var userAgent = UserAgentStyles.Sheet;
-        sheet.NextOrder = userAgent.Sheet.NextOrder + 1;
+        var userAgent = UserAgentStyles.Rules;
+        sheet.NextOrder = userAgent.Count == 0 ? 0 : userAgent.Max(r => r.Order) + 1;
         for (var i = 0; i < document.Count; i++)
         {
             var element = document.Elements[i];
@@ -49,8 +62,9 @@ internal static class Cascade
             }
         }
 
-        var authorIndex = SelectorIndex.Build(sheet.Rules, firstSlot: userAgent.Index.SlotCount);
-        var run = new Run(document, sheet, userAgent.Index, authorIndex);
+        // One index for both origins: each element looks its buckets up once; the rule knows its origin.
+        var index = SelectorIndex.Build([.. userAgent, .. sheet.Rules], firstSlot: 0);
+        var run = new Run(document, sheet, index);
         return run.Execute();
     }
 
@@ -64,6 +78,13 @@ internal static class Cascade
         return (tier << 61) | ((inline ? 1L : 0L) << 60) | (layer << 52) | ((long)specificity << 28) | (order & 0x0FFFFFFFL);
     }
 
+    /// <param name="ParentStyleId">The parent's computed style.</param>
+    /// <param name="Slots">The selectors that matched, in matching order.</param>
+    /// <param name="StyleId">The shared style's id.</param>
+    /// <param name="Style">The computed style.</param>
+    /// <param name="Contributions">The colours its own declarations contribute to the tally.</param>
+    private sealed record SharedStyle(int ParentStyleId, int[] Slots, int StyleId, ElementStyle Style, (Rgba Color, ColorProperty Property)[] Contributions);
+
     private struct Winner
     {
         public long Key;
@@ -72,65 +93,150 @@ internal static class Cascade
         public bool Set;
     }
 
-    private sealed class Run(PageDocument document, StyleSheet sheet, SelectorIndex userAgent, SelectorIndex author)
+    private sealed class Run(PageDocument document, StyleSheet sheet, SelectorIndex index)
     {
         private readonly Winner[] _winners = new Winner[PropCount];
         private readonly List<(string Name, long Key, string Value)> _customs = [];
         private readonly Dictionary<string, (Declaration[] Declarations, string? Hazard)> _inlineCache = new(StringComparer.Ordinal);
         private readonly List<Declaration> _hints = [];
-        private readonly ElementStyle[] _styles = new ElementStyle[document.Count];
+        private readonly ElementStyle[] _styles = RentStyles(document.Count);
         private readonly bool[] _rendered = new bool[document.Count];
         private readonly double[] _opacity = new double[document.Count];
         private readonly ColorTally _colors = new();
+        private readonly int[] _styleIds = new int[document.Count];
+        private readonly List<int> _matchedSlots = [];
+        private readonly List<(Rgba Color, ColorProperty Property)> _contributions = [];
+        private readonly Dictionary<ulong, List<SharedStyle>> _shared = [];
         private SelectorMatcher _matcher = null!;
+        private int _nextStyleId;
 
         public PageStyles Execute()
         {
-            using var matcher = new SelectorMatcher(document, author.SlotCount);
+            using var matcher = new SelectorMatcher(document, index.SlotCount);
             _matcher = matcher;
             for (var i = 0; i < document.Count; i++)
             {
                 Array.Clear(_winners);
                 _customs.Clear();
+                _matchedSlots.Clear();
+                _contributions.Clear();
                 var element = document.Elements[i];
-                Collect(userAgent, element, i, isAuthor: false);
-                Collect(author, element, i, isAuthor: true);
-                PresentationalHints(element);
-                InlineStyle(element, i);
+                Collect(element, i);
+                var hinted = PresentationalHints(element);
+                var inline = InlineStyle(element, i);
+
+                // Style sharing, as browsers do it: the same parent style and the same matched selectors, with no
+                // element-specific input, give the same computed style.
+                var parent = document.Parent[i];
+                var shareable = parent >= 0 && !hinted && !inline && !IsClosedDetailsContent(i);
+                var key = shareable ? SharingKey(_styleIds[parent]) : 0;
+                if (shareable && TryShare(key, _styleIds[parent], i))
+                {
+                    Finish(i);
+                    continue;
+                }
+
                 ComputeElement(i);
+                _styleIds[i] = ++_nextStyleId;
+                if (shareable)
+                {
+                    Remember(key, _styleIds[parent], i);
+                }
+
+                Finish(i);
             }
 
             return new PageStyles(_styles, _rendered, _opacity, _colors, sheet);
         }
 
-        private void Collect(SelectorIndex index, IElement element, int i, bool isAuthor)
+        /// <summary>Rendering flags, effective opacity and the colour tally, which depend on the element's place.</summary>
+        private void Finish(int i)
+        {
+            var parent = document.Parent[i];
+            _rendered[i] = (parent < 0 || _rendered[parent]) && !_styles[i].DisplayNone;
+            _opacity[i] = _styles[i].Opacity * (parent >= 0 ? _opacity[parent] : 1);
+            if (_rendered[i])
+            {
+                foreach (var (color, property) in _contributions)
+                {
+                    _colors.Add(color, property, i);
+                }
+            }
+        }
+
+        private ulong SharingKey(int parentStyleId)
+        {
+            var hash = 14695981039346656037UL ^ (ulong)parentStyleId;
+            foreach (var slot in _matchedSlots)
+            {
+                hash = (hash ^ (ulong)slot) * 1099511628211UL;
+            }
+
+            return hash;
+        }
+
+        private bool TryShare(ulong key, int parentStyleId, int i)
+        {
+            if (!_shared.TryGetValue(key, out var candidates))
+            {
+                return false;
+            }
+
+            foreach (var candidate in candidates)
+            {
+                if (candidate.ParentStyleId == parentStyleId && candidate.Slots.AsSpan().SequenceEqual(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_matchedSlots)))
+                {
+                    _styles[i] = candidate.Style;
+                    _styleIds[i] = candidate.StyleId;
+                    _contributions.AddRange(candidate.Contributions);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void Remember(ulong key, int parentStyleId, int i)
+        {
+            if (!_shared.TryGetValue(key, out var candidates))
+            {
+                candidates = [];
+                _shared[key] = candidates;
+            }
+
+            candidates.Add(new SharedStyle(parentStyleId, [.. _matchedSlots], _styleIds[i], _styles[i], [.. _contributions]));
+        }
+
+        private void Collect(IElement element, int i)
         {
             var id = element.Id;
             if (!string.IsNullOrEmpty(id))
             {
-                Consider(index.ForId(id), i, isAuthor);
+                Consider(index.ForId(id), i);
             }
 
             if (document.Classes[i] is { } classes)
             {
                 foreach (var name in classes)
                 {
-                    Consider(index.ForClass(name), i, isAuthor);
+                    Consider(index.ForClass(name), i);
                 }
             }
 
             var localName = element.LocalName;
-            Consider(index.ForTag(IsLower(localName) ? localName : localName.ToLowerInvariant()), i, isAuthor);
-            Consider(index.Universal, i, isAuthor);
+            Consider(index.ForTag(IsLower(localName) ? localName : localName.ToLowerInvariant()), i);
+            Consider(index.Universal, i);
         }
 
-        private void Consider(IndexedSelector[] candidates, int i, bool isAuthor)
+        private void Consider(IndexedSelector[] candidates, int i)
         {
             foreach (ref readonly var candidate in candidates.AsSpan())
             {
                 if (_matcher.Matches(candidate.Selector, candidate.Slot, i))
                 {
+                    _matchedSlots.Add(candidate.Slot);
                     var rule = candidate.Rule;
+                    var isAuthor = !rule.IsUserAgent;
                     foreach (var declaration in rule.Declarations)
                     {
                         Offer(declaration, Key(isAuthor, declaration.Important, false, rule.LayerRank, candidate.Selector.Specificity, rule.Order), isAuthor);
@@ -171,11 +277,11 @@ internal static class Cascade
         }
 
         /// <summary>HTML attributes that browsers map to CSS at the lowest author priority.</summary>
-        private void PresentationalHints(IElement element)
+        private bool PresentationalHints(IElement element)
         {
             if (!element.HasAttributes())
             {
-                return;
+                return false;
             }
 
             _hints.Clear();
@@ -219,6 +325,8 @@ internal static class Cascade
             {
                 Offer(hint, Key(author: true, important: false, inline: false, layerRank: 0, specificity: 0, order: UnsetOrder), isAuthor: true);
             }
+
+            return _hints.Count > 0;
         }
 
         private void DimensionHint(IElement element, string attribute, Prop property)
@@ -230,12 +338,12 @@ internal static class Cascade
             }
         }
 
-        private void InlineStyle(IElement element, int i)
+        private bool InlineStyle(IElement element, int i)
         {
             var style = element.GetAttribute("style");
             if (string.IsNullOrWhiteSpace(style))
             {
-                return;
+                return false;
             }
 
             if (!_inlineCache.TryGetValue(style, out var cached))
@@ -255,6 +363,8 @@ internal static class Cascade
             {
                 Offer(declaration, Key(author: true, declaration.Important, inline: true, StyleSheet.Unlayered, 0, 0x0FFFFFFF), isAuthor: true);
             }
+
+            return true;
         }
 
         private void ComputeElement(int i)
@@ -266,7 +376,6 @@ internal static class Cascade
             ref var style = ref _styles[i];
 
             style.Variables = Variables(parent.Variables);
-            var rendered = !hasParent || _rendered[parentIndex];
 
             // color (inherited)
             style.Color = parent.Color;
@@ -402,43 +511,38 @@ internal static class Cascade
             style.OutOfFlow = position is not null && (IsKeyword(position, "absolute") || IsKeyword(position, "fixed"));
             style.VisuallyHidden = IsClippedAway(ref style);
 
-            _rendered[i] = rendered && !style.DisplayNone;
-            _opacity[i] = style.Opacity * (hasParent ? _opacity[parentIndex] : 1);
-
-            if (_rendered[i])
+            // The colours this element's own author declarations put on it (counted if it is rendered).
+            Tally(Prop.Color, colorAuthor, style.ColorKnown, style.Color, ColorProperty.Color);
+            Tally(Prop.BackgroundColor, backgroundAuthor, style.BackgroundKnown, style.Background, ColorProperty.BackgroundColor);
+            if (style.BorderColor is { } border && _winners[(int)Prop.BorderColor].Author)
             {
-                Tally(Prop.Color, colorAuthor, style.ColorKnown, style.Color, ColorProperty.Color, i);
-                Tally(Prop.BackgroundColor, backgroundAuthor, style.BackgroundKnown, style.Background, ColorProperty.BackgroundColor, i);
-                if (style.BorderColor is { } border && _winners[(int)Prop.BorderColor].Author)
-                {
-                    _colors.Add(border, ColorProperty.BorderColor, i);
-                }
+                _contributions.Add((border, ColorProperty.BorderColor));
+            }
 
-                if (fill is { } f && _winners[(int)Prop.Fill].Author)
-                {
-                    _colors.Add(f, ColorProperty.Fill, i);
-                }
+            if (fill is { } f && _winners[(int)Prop.Fill].Author)
+            {
+                _contributions.Add((f, ColorProperty.Fill));
+            }
 
-                if (stroke is { } s && _winners[(int)Prop.Stroke].Author)
-                {
-                    _colors.Add(s, ColorProperty.Stroke, i);
-                }
+            if (stroke is { } s && _winners[(int)Prop.Stroke].Author)
+            {
+                _contributions.Add((s, ColorProperty.Stroke));
+            }
 
-                if (style.GradientStops is { } stops && _winners[(int)Prop.BackgroundImage].Author)
+            if (style.GradientStops is { } stops && _winners[(int)Prop.BackgroundImage].Author)
+            {
+                foreach (var stop in stops)
                 {
-                    foreach (var stop in stops)
-                    {
-                        _colors.Add(stop, ColorProperty.BackgroundImage, i);
-                    }
+                    _contributions.Add((stop, ColorProperty.BackgroundImage));
                 }
             }
         }
 
-        private void Tally(Prop property, bool author, bool known, Rgba color, ColorProperty name, int element)
+        private void Tally(Prop property, bool author, bool known, Rgba color, ColorProperty name)
         {
             if (author && known && _winners[(int)property].Set)
             {
-                _colors.Add(color, name, element);
+                _contributions.Add((color, name));
             }
         }
 
@@ -446,6 +550,13 @@ internal static class Cascade
         {
             var parent = document.Elements[document.Parent[i]];
             return parent.LocalName == "details" && !parent.HasAttribute("open") && document.Elements[i].LocalName != "summary";
+        }
+
+        private static ElementStyle[] RentStyles(int count)
+        {
+            var array = System.Buffers.ArrayPool<ElementStyle>.Shared.Rent(Math.Max(1, count));
+            Array.Clear(array, 0, count);
+            return array;
         }
 
         private static ElementStyle RootDefaults() => new()

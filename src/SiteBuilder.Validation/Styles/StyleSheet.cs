@@ -1,8 +1,11 @@
 namespace SiteBuilder.Validation.Styles;
 
 /// <summary>A style rule that can apply: its matchable selectors and the longhands it sets.</summary>
-internal sealed class StyleRule(ParsedSelector[] selectors, Declaration[] declarations, int order, int layerRank)
+internal sealed class StyleRule(ParsedSelector[] selectors, Declaration[] declarations, int order, int layerRank, bool isUserAgent = false)
 {
+    /// <summary>From the user-agent sheet (the lowest origin) rather than the page.</summary>
+    public bool IsUserAgent { get; } = isUserAgent;
+
     public ParsedSelector[] Selectors { get; } = selectors;
 
     public Declaration[] Declarations { get; } = declarations;

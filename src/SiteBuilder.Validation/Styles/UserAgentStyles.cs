@@ -31,16 +31,15 @@ internal static class UserAgentStyles
         input[type="checkbox" i], input[type="radio" i] { background-color: transparent }
         """;
 
-    private static readonly Lazy<UserAgentSheet> Instance = new(Build);
+    private static readonly Lazy<IReadOnlyList<StyleRule>> Instance = new(Build);
 
-    public static UserAgentSheet Sheet => Instance.Value;
+    /// <summary>The rules, in source order, with orders below any page rule's.</summary>
+    public static IReadOnlyList<StyleRule> Rules => Instance.Value;
 
-    private static UserAgentSheet Build()
+    private static List<StyleRule> Build()
     {
         var sheet = new StyleSheet();
         StyleSheetParser.Parse(Css, sheet, sourceElement: -1, active: true);
-        return new UserAgentSheet(sheet, SelectorIndex.Build(sheet.Rules, firstSlot: 0));
+        return [.. sheet.Rules.Select(r => new StyleRule(r.Selectors, r.Declarations, r.Order, r.LayerRank, isUserAgent: true))];
     }
 }
-
-internal sealed record UserAgentSheet(StyleSheet Sheet, SelectorIndex Index);
