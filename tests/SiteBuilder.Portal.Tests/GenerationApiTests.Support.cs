@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Amazon.Runtime;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -276,10 +274,7 @@ internal sealed class GenerationPortal : PortalFactory
     /// <summary>Starts the portal on a real Kestrel port and returns its address.</summary>
     public string ListenOnLoopback()
     {
-        UseKestrel(0);
-        StartServer();
-        Address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        Address = StartOnLoopbackPort();
         return Address;
     }
 
