@@ -9,6 +9,9 @@ public sealed class StartupConfigurationTests
     [InlineData("SiteBuilder__Environment", "Not An Environment", "SiteBuilder:Environment")]
     [InlineData("SiteBuilder__Accounts__MaxFailedSignIns", "0", "SiteBuilder:Accounts:MaxFailedSignIns")]
     [InlineData("SiteBuilder__RateLimits__Generation", "-3", "SiteBuilder:RateLimits:Generation")]
+    [InlineData("SiteBuilder__Generation__Provider", "Quantum", "SiteBuilder:Generation:Provider")]
+    [InlineData("SiteBuilder__Generation__Timeout", "00:00:00", "SiteBuilder:Generation:Timeout")]
+    [InlineData("SiteBuilder__Generation__StaleAfter", "02:00:00", "SiteBuilder:Generation:StaleAfter")]
     public async Task InvalidSettingStopsTheStartNamingTheKey(string variable, string value, string key)
     {
         var directory = Directory.CreateTempSubdirectory("sitebuilder-config-").FullName;

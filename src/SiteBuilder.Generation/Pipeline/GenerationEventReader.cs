@@ -35,11 +35,15 @@ public sealed class GenerationEventReader(IGenerationStore store, GenerationFeed
             foreach (var e in events)
             {
                 last = e.Id;
-                yield return e;
                 if (GenerationEvents.IsTerminal(GenerationEvents.TypeOf(e.Data)))
                 {
+                    // The runner stores the terminal event just before it settles the row; hand it out once the state agrees.
+                    await WaitUntilSettledAsync(generation, cancellationToken);
+                    yield return e;
                     yield break;
                 }
+
+                yield return e;
             }
 
             if (events.Count == PageSize)
@@ -54,6 +58,14 @@ public sealed class GenerationEventReader(IGenerationStore store, GenerationFeed
             }
 
             await Task.Delay(PollInterval, clock, cancellationToken);
+        }
+    }
+
+    private async Task WaitUntilSettledAsync(GenerationRecord generation, CancellationToken cancellationToken)
+    {
+        while (await store.GetAsync(generation.Tenant, generation.Id, cancellationToken) is { } current && !current.Status.IsTerminal())
+        {
+            await Task.Delay(PollInterval / 3, clock, cancellationToken);
         }
     }
 }

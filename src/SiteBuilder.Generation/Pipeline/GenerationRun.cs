@@ -30,6 +30,26 @@ internal sealed class GenerationRun(GenerationRecord generation, IGenerationStor
 
     public long LastEventId => _nextEventId - 1;
 
+    /// <summary>
+    /// Records the terminal event, then moves the row to its end state, and only then shows the event to live readers: a client
+    /// that has the <c>complete</c> event finds the state complete and the report there. <paramref name="beforePublish"/> runs
+    /// between the two (the site's latest-version pointer). If the row update fails, readers fall back to the store, which
+    /// holds the event until recovery settles the row.
+    /// </summary>
+    public async Task FinishAsync(string data, Func<GenerationRecord, GenerationRecord> change, Func<Task>? beforePublish = null)
+    {
+        var e = new GenerationEvent(_nextEventId, data);
+        await store.AppendEventsAsync(Current.Id, [e], CancellationToken.None);
+        _nextEventId++;
+        await SaveAsync(change, CancellationToken.None);
+        if (beforePublish is not null)
+        {
+            await beforePublish();
+        }
+
+        Feed.Publish(e);
+    }
+
     /// <summary>Applies a change to the row; if another writer got there first (a cancel request), re-reads and applies it again.</summary>
     public async Task SaveAsync(Func<GenerationRecord, GenerationRecord> change, CancellationToken cancellationToken)
     {

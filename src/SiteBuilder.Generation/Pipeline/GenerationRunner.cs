@@ -130,12 +130,12 @@ public sealed class GenerationRunner(
             var message = e.IsTransient
                 ? $"The page model ({pageModel.Provider}) is busy or unavailable after {settings.MaxAttempts} attempts. Try again in a minute."
                 : $"The page model could not write the page: {e.Message}";
-            logger.LogWarning(e, "GenerationRecord {GenerationId} failed in the page model ({Failure})", run.Current.Id, e.Failure);
+            logger.LogWarning(e, "Generation {GenerationId} failed in the page model ({Failure})", run.Current.Id, e.Failure);
             await EndAsync(run, GenerationStatus.Failed, new GenerationError(code, message), GenerationEvents.ErrorData(code, message), message);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            logger.LogError(e, "GenerationRecord {GenerationId} failed", run.Current.Id);
+            logger.LogError(e, "Generation {GenerationId} failed", run.Current.Id);
             const string message = "The generation failed on our side. Try again; if it keeps failing, quote the generation id.";
             await EndAsync(run, GenerationStatus.Failed, new GenerationError(ErrorCodes.GenerationFailed, message), GenerationEvents.ErrorData(ErrorCodes.GenerationFailed, message), message);
         }
@@ -298,16 +298,20 @@ public sealed class GenerationRunner(
     {
         var g = run.Current;
         var completedAt = clock.GetUtcNow();
-        await run.EmitAsync(GenerationEvents.CompleteData(new GenerationEvents.CompletePayload(
-            GenerationEvents.Complete, g.Id, g.SiteId, g.Version, brandScore,
-            $"/v1/sites/{g.Tenant}/generations/{g.Id}/html", $"/v1/sites/{g.Tenant}/generations/{g.Id}/report",
-            g.Provider, g.ModelId, g.InputTokens, g.OutputTokens)), CancellationToken.None);
-        await run.SaveAsync(x => x with { Status = GenerationStatus.Complete, Progress = 100, Message = "Complete", BrandScore = brandScore, CompletedAt = completedAt }, CancellationToken.None);
-        var site = await store.GetSiteAsync(g.Tenant, g.SiteId, CancellationToken.None);
-        if (site is not null && site.LatestVersion <= g.Version)
-        {
-            await store.SaveSiteAsync(site with { LatestGenerationId = g.Id, LatestVersion = g.Version, LatestBrandScore = brandScore, UpdatedAt = completedAt }, CancellationToken.None);
-        }
+        await run.FinishAsync(
+            GenerationEvents.CompleteData(new GenerationEvents.CompletePayload(
+                GenerationEvents.Complete, g.Id, g.SiteId, g.Version, brandScore,
+                $"/v1/sites/{g.Tenant}/generations/{g.Id}/html", $"/v1/sites/{g.Tenant}/generations/{g.Id}/report",
+                g.Provider, g.ModelId, g.InputTokens, g.OutputTokens)),
+            x => x with { Status = GenerationStatus.Complete, Progress = 100, Message = "Complete", BrandScore = brandScore, CompletedAt = completedAt },
+            async () =>
+            {
+                var site = await store.GetSiteAsync(g.Tenant, g.SiteId, CancellationToken.None);
+                if (site is not null && site.LatestVersion <= g.Version)
+                {
+                    await store.SaveSiteAsync(site with { LatestGenerationId = g.Id, LatestVersion = g.Version, LatestBrandScore = brandScore, UpdatedAt = completedAt }, CancellationToken.None);
+                }
+            });
     }
 
     /// <summary>Records the terminal event and state; never throws (the run is over either way).</summary>
@@ -315,8 +319,7 @@ public sealed class GenerationRunner(
     {
         try
         {
-            await run.EmitAsync(eventData, CancellationToken.None);
-            await run.SaveAsync(g => g with { Status = status, Error = error, Message = message, CompletedAt = clock.GetUtcNow() }, CancellationToken.None);
+            await run.FinishAsync(eventData, g => g with { Status = status, Error = error, Message = message, CompletedAt = clock.GetUtcNow() });
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -106,3 +106,23 @@ public static class ApiProblems
     public static Task WriteForbiddenAsync(ForbiddenContext context) =>
         WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Forbidden.", "Your role does not allow this.");
 }
+
+/// <summary>
+/// Writes every <c>/v1</c> problem as <c>application/problem+json</c>, whatever the client accepts. The default writer declines
+/// a request that accepts only <c>text/event-stream</c> (the seed's curl example), which left such a client a 500 page for a
+/// missing token and problems without their <c>traceId</c>.
+/// </summary>
+internal sealed class ApiProblemDetailsWriter(
+    Microsoft.Extensions.Options.IOptions<ProblemDetailsOptions> problemOptions,
+    Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions) : IProblemDetailsWriter
+{
+    public bool CanWrite(ProblemDetailsContext context) => ApiPaths.IsApi(context.HttpContext.Request.Path);
+
+    public ValueTask WriteAsync(ProblemDetailsContext context)
+    {
+        problemOptions.Value.CustomizeProblemDetails?.Invoke(context);
+        var problem = context.ProblemDetails;
+        return new ValueTask(context.HttpContext.Response.WriteAsJsonAsync(
+            problem, problem.GetType(), jsonOptions.Value.SerializerOptions, "application/problem+json", context.HttpContext.RequestAborted));
+    }
+}

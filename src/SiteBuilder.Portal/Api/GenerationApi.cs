@@ -15,7 +15,7 @@ public static class GenerationApi
 
     public static IEndpointRouteBuilder MapGenerationApi(this IEndpointRouteBuilder app)
     {
-        var sites = app.MapV1("/sites/{tenant_id}").WithTags("GenerationRecord");
+        var sites = app.MapV1("/sites/{tenant_id}").WithTags("Generation");
         sites.MapPost("/generation", StartAsync).RequireTenantRateLimit(RateLimitGroup.Generation).WithName("StartGeneration");
         sites.MapGet("/generations", ListAsync).WithName("ListGenerations");
         sites.MapGet("/generations/{generation_id}", GetAsync).WithName("GetGeneration");
