@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using SiteBuilder.BrandAssets;
 using SiteBuilder.Identity;
 using SiteBuilder.Portal.Api;
 using SiteBuilder.Portal.Auth;
@@ -26,6 +27,7 @@ public static class PortalHost
         builder.AddStorage();
         builder.AddAccounts();
         builder.AddPortalAuthentication();
+        builder.AddBrandAssets();
 
         var services = builder.Services;
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -78,6 +80,8 @@ public static class PortalHost
         app.MapPortalHealth();
         app.MapAccountEndpoints();
         app.MapMeApi();
+        app.MapAgentsApi();
+        app.MapAssetsApi();
         // The portal's own policy (SecurityHeaders) already says frame-ancestors 'none'.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
