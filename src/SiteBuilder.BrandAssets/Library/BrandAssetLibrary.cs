@@ -267,7 +267,8 @@ public sealed partial class BrandAssetLibrary(
 
     private static string DescribeUpload(string? fileName, AssetType type)
     {
-        var name = Path.GetFileName(fileName ?? string.Empty).Trim();
+        // Only the name: some browsers send a Windows path ("C:\\fakepath\\logo.png") whatever the server's OS.
+        var name = (fileName ?? string.Empty).Split('/', '\\')[^1].Trim();
         name = new string(name.Where(c => !char.IsControl(c)).ToArray());
         if (name.Length == 0)
         {

@@ -100,6 +100,11 @@ public static partial class SvgSanitizer
                 return $"a <{name}> element";
             }
 
+            if (AnimationElements.Contains(name) && IsUnsafeElement(element))
+            {
+                return "an animation that turns a link or an event handler into script";
+            }
+
             foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration))
             {
                 var attributeName = attribute.Name.LocalName;
@@ -112,11 +117,6 @@ public static partial class SvgSanitizer
                 {
                     return "a javascript: link";
                 }
-            }
-
-            if (AnimationElements.Contains(name) && IsUnsafeElement(element))
-            {
-                return "an animation that turns a link or an event handler into script";
             }
         }
 
