@@ -267,7 +267,7 @@ public sealed partial class BrandAssetLibrary(
 
     private static string DescribeUpload(string? fileName, AssetType type)
     {
-        // Only the name: some browsers send a Windows path ("C:\\fakepath\\logo.png") whatever the server's OS.
+        // Only the name: some browsers send a Windows path (C:\fakepath\logo.png) whatever the server's OS.
         var name = (fileName ?? string.Empty).Split('/', '\\')[^1].Trim();
         name = new string(name.Where(c => !char.IsControl(c)).ToArray());
         if (name.Length == 0)
