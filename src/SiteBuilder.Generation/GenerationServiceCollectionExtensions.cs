@@ -1,0 +1,52 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Offline;
+using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Pipeline;
+using SiteBuilder.Generation.Providers.Bedrock;
+using SiteBuilder.Generation.Providers.OpenAi;
+using SiteBuilder.Storage;
+
+namespace SiteBuilder.Generation;
+
+public static class GenerationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The generation pipeline: its store, the page model chosen by <c>SiteBuilder:Generation:Provider</c>, the runner, the event
+    /// reader and crash recovery. Call after <c>AddStorage()</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddGeneration(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<GenerationOptions>().BindConfiguration(GenerationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BedrockPageOptions>().BindConfiguration($"{GenerationOptions.Section}:Bedrock").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OpenAiPageOptions>().BindConfiguration($"{GenerationOptions.Section}:OpenAi").ValidateDataAnnotations()
+            .Validate<IOptions<GenerationOptions>>(
+                (openAi, generation) => generation.Value.Provider != PageProvider.OpenAi || !string.IsNullOrWhiteSpace(openAi.Model),
+                "SiteBuilder:Generation:OpenAi:Model must name the model when the provider is OpenAi.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+
+        services.AddSingleton(SqliteGenerationStore.Schema);
+        services.AddStore<IGenerationStore, SqliteGenerationStore, DynamoGenerationStore>();
+        services.AddSingleton<IPageModel>(sp => sp.GetRequiredService<IOptions<GenerationOptions>>().Value.Provider switch
+        {
+            PageProvider.Bedrock => BedrockPageModel.FromDefaultCredentials(sp.GetRequiredService<IOptions<BedrockPageOptions>>().Value),
+            PageProvider.OpenAi => new OpenAiCompatiblePageModel(sp.GetRequiredService<IOptions<OpenAiPageOptions>>().Value),
+            _ => new OfflineComposer(),
+        });
+        services.TryAddSingleton<ILogoSource, UrlOnlyLogoSource>();
+        services.AddSingleton<GenerationMetrics>();
+        services.AddSingleton<GenerationFeeds>();
+        services.AddSingleton<GenerationEventReader>();
+        services.AddSingleton<GenerationRunner>();
+        services.AddSingleton<GenerationService>();
+        services.AddSingleton<GenerationRecovery>();
+        services.AddHostedService(sp => sp.GetRequiredService<GenerationRecovery>());
+        return builder;
+    }
+}

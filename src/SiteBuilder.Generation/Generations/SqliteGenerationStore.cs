@@ -1,0 +1,325 @@
+using Microsoft.Data.Sqlite;
+using SiteBuilder.Storage.Sqlite;
+
+namespace SiteBuilder.Generation.Generations;
+
+public sealed class SqliteGenerationStore(SqliteDatabase database) : IGenerationStore
+{
+    public static readonly SqliteMigration Schema = new("generation-0001", """
+        CREATE TABLE generations (
+            id TEXT PRIMARY KEY,
+            tenant TEXT NOT NULL,
+            site_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            parent_id TEXT NULL,
+            prompt TEXT NOT NULL,
+            template_id TEXT NOT NULL,
+            primary_color TEXT NULL,
+            secondary_color TEXT NULL,
+            logo TEXT NULL,
+            provider TEXT NOT NULL,
+            model_id TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            status TEXT NOT NULL,
+            progress INTEGER NOT NULL,
+            message TEXT NULL,
+            error_code TEXT NULL,
+            error_message TEXT NULL,
+            html_key TEXT NULL,
+            brand_score REAL NULL,
+            input_tokens INTEGER NULL,
+            output_tokens INTEGER NULL,
+            last_event_id INTEGER NOT NULL,
+            cancel_requested INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            first_chunk_at TEXT NULL,
+            completed_at TEXT NULL,
+            row_version INTEGER NOT NULL
+        );
+        CREATE INDEX generations_by_tenant ON generations (tenant, id DESC);
+        CREATE INDEX generations_by_site ON generations (tenant, site_id, version);
+        CREATE INDEX generations_active ON generations (status, updated_at) WHERE status IN ('queued', 'generating', 'validating');
+        CREATE TABLE generation_events (
+            generation_id TEXT NOT NULL,
+            event_id INTEGER NOT NULL,
+            data TEXT NOT NULL,
+            PRIMARY KEY (generation_id, event_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE sites (
+            tenant TEXT NOT NULL,
+            site_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            latest_generation_id TEXT NULL,
+            latest_version INTEGER NOT NULL,
+            latest_brand_score REAL NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (tenant, site_id)
+        );
+        CREATE INDEX sites_by_update ON sites (tenant, updated_at DESC);
+        """);
+
+    private const string Columns = """
+        id, tenant, site_id, version, parent_id, prompt, template_id, primary_color, secondary_color, logo, provider, model_id, created_by,
+        status, progress, message, error_code, error_message, html_key, brand_score, input_tokens, output_tokens, last_event_id,
+        cancel_requested, created_at, updated_at, first_chunk_at, completed_at, row_version
+        """;
+
+    private const string Values = """
+        $id, $tenant, $site, $version, $parent, $prompt, $template, $primary, $secondary, $logo, $provider, $model, $createdBy,
+        $status, $progress, $message, $errorCode, $errorMessage, $htmlKey, $score, $inputTokens, $outputTokens, $lastEventId,
+        $cancel, $createdAt, $updatedAt, $firstChunkAt, $completedAt, $rowVersion
+        """;
+
+    public async Task<Generation> CreateAsync(Generation generation, CancellationToken cancellationToken = default)
+    {
+        var created = generation with { RowVersion = 1 };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"INSERT INTO generations ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING", Parameters(created));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            throw new GenerationConflictException($"A generation with the id '{created.Id}' exists.");
+        }
+
+        return created;
+    }
+
+    public async Task<Generation?> GetAsync(string tenant, string generationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command($"SELECT {Columns} FROM generations WHERE id = $id AND tenant = $tenant", ("$id", generationId), ("$tenant", tenant));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    public async Task<Generation> UpdateAsync(Generation generation, CancellationToken cancellationToken = default)
+    {
+        var updated = generation with { RowVersion = generation.RowVersion + 1 };
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("""
+            UPDATE generations SET status = $status, progress = $progress, message = $message, error_code = $errorCode, error_message = $errorMessage,
+                html_key = $htmlKey, brand_score = $score, input_tokens = $inputTokens, output_tokens = $outputTokens, last_event_id = $lastEventId,
+                cancel_requested = $cancel, updated_at = $updatedAt, first_chunk_at = $firstChunkAt, completed_at = $completedAt,
+                provider = $provider, model_id = $model, row_version = $rowVersion
+            WHERE id = $id AND tenant = $tenant AND row_version = $expected
+            """,
+            [.. Parameters(updated), ("$expected", generation.RowVersion)]);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            throw new GenerationConflictException($"The generation '{generation.Id}' was changed by someone else.");
+        }
+
+        return updated;
+    }
+
+    public async Task<GenerationPage> ListAsync(string tenant, int limit, string? cursor, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            $"SELECT {Columns} FROM generations WHERE tenant = $tenant AND ($cursor IS NULL OR id < $cursor) ORDER BY id DESC LIMIT $limit",
+            ("$tenant", tenant), ("$cursor", GenerationCursor.Decode(cursor)), ("$limit", limit + 1));
+        var items = await ReadAllAsync(command, cancellationToken);
+        return items.Count > limit
+            ? new GenerationPage(items[..limit], GenerationCursor.Encode(items[limit - 1].Id))
+            : new GenerationPage(items, null);
+    }
+
+    public async Task<IReadOnlyList<Generation>> ListSiteVersionsAsync(string tenant, string siteId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            $"SELECT {Columns} FROM generations WHERE tenant = $tenant AND site_id = $site ORDER BY version, id", ("$tenant", tenant), ("$site", siteId));
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Generation>> FindStaleAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            $"SELECT {Columns} FROM generations WHERE status IN ('queued', 'generating', 'validating') AND updated_at < $before ORDER BY updated_at LIMIT 500",
+            ("$before", updatedBefore.ToSortable()));
+        return await ReadAllAsync(command, cancellationToken);
+    }
+
+    public async Task AppendEventsAsync(string generationId, IReadOnlyList<GenerationEvent> events, CancellationToken cancellationToken = default)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.Command("INSERT INTO generation_events (generation_id, event_id, data) VALUES ($generation, $id, $data)");
+        command.Transaction = transaction;
+        var id = command.Parameters.Add("$id", SqliteType.Integer);
+        var data = command.Parameters.Add("$data", SqliteType.Text);
+        command.Parameters.AddWithValue("$generation", generationId);
+        foreach (var e in events)
+        {
+            id.Value = e.Id;
+            data.Value = e.Data;
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+            {
+                throw new GenerationConflictException($"Event {e.Id} of '{generationId}' is already recorded.");
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<GenerationEvent>> ReadEventsAsync(string generationId, long afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT event_id, data FROM generation_events WHERE generation_id = $generation AND event_id > $after ORDER BY event_id LIMIT $limit",
+            ("$generation", generationId), ("$after", afterId), ("$limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<GenerationEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new GenerationEvent(reader.GetInt64(0), reader.GetString(1)));
+        }
+
+        return events;
+    }
+
+    public async Task<Site?> GetSiteAsync(string tenant, string siteId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT tenant, site_id, name, latest_generation_id, latest_version, latest_brand_score, created_at, updated_at FROM sites WHERE tenant = $tenant AND site_id = $site",
+            ("$tenant", tenant), ("$site", siteId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadSite(reader) : null;
+    }
+
+    public async Task SaveSiteAsync(Site site, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command("""
+            INSERT INTO sites (tenant, site_id, name, latest_generation_id, latest_version, latest_brand_score, created_at, updated_at)
+            VALUES ($tenant, $site, $name, $latest, $version, $score, $created, $updated)
+            ON CONFLICT (tenant, site_id) DO UPDATE SET name = excluded.name, latest_generation_id = excluded.latest_generation_id,
+                latest_version = excluded.latest_version, latest_brand_score = excluded.latest_brand_score, updated_at = excluded.updated_at
+            """,
+            ("$tenant", site.Tenant), ("$site", site.SiteId), ("$name", site.Name), ("$latest", site.LatestGenerationId), ("$version", site.LatestVersion),
+            ("$score", site.LatestBrandScore), ("$created", site.CreatedAt.ToSortable()), ("$updated", site.UpdatedAt.ToSortable()));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Site>> ListSitesAsync(string tenant, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT tenant, site_id, name, latest_generation_id, latest_version, latest_brand_score, created_at, updated_at FROM sites WHERE tenant = $tenant ORDER BY updated_at DESC, site_id",
+            ("$tenant", tenant));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var sites = new List<Site>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sites.Add(ReadSite(reader));
+        }
+
+        return sites;
+    }
+
+    private static async Task<List<Generation>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var items = new List<Generation>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(Read(reader));
+        }
+
+        return items;
+    }
+
+    private static (string, object?)[] Parameters(Generation g) =>
+    [
+        ("$id", g.Id), ("$tenant", g.Tenant), ("$site", g.SiteId), ("$version", g.Version), ("$parent", g.ParentGenerationId),
+        ("$prompt", g.Prompt), ("$template", g.TemplateId), ("$primary", g.PrimaryColor), ("$secondary", g.SecondaryColor), ("$logo", g.Logo),
+        ("$provider", g.Provider), ("$model", g.ModelId), ("$createdBy", g.CreatedBy), ("$status", g.Status.ToWire()), ("$progress", g.Progress),
+        ("$message", g.Message), ("$errorCode", g.Error?.Code), ("$errorMessage", g.Error?.Message), ("$htmlKey", g.HtmlKey), ("$score", g.BrandScore),
+        ("$inputTokens", g.InputTokens), ("$outputTokens", g.OutputTokens), ("$lastEventId", g.LastEventId), ("$cancel", g.CancelRequested ? 1 : 0),
+        ("$createdAt", g.CreatedAt.ToSortable()), ("$updatedAt", g.UpdatedAt.ToSortable()), ("$firstChunkAt", g.FirstChunkAt?.ToSortable()),
+        ("$completedAt", g.CompletedAt?.ToSortable()), ("$rowVersion", g.RowVersion),
+    ];
+
+    private static Generation Read(SqliteDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        Tenant = r.GetString(1),
+        SiteId = r.GetString(2),
+        Version = r.GetInt32(3),
+        ParentGenerationId = r.ReadNullableString(4),
+        Prompt = r.GetString(5),
+        TemplateId = r.GetString(6),
+        PrimaryColor = r.ReadNullableString(7),
+        SecondaryColor = r.ReadNullableString(8),
+        Logo = r.ReadNullableString(9),
+        Provider = r.GetString(10),
+        ModelId = r.GetString(11),
+        CreatedBy = r.GetString(12),
+        Status = GenerationStatuses.Parse(r.GetString(13)),
+        Progress = r.GetInt32(14),
+        Message = r.ReadNullableString(15),
+        Error = r.IsDBNull(16) ? null : new GenerationError(r.GetString(16), r.ReadNullableString(17) ?? ""),
+        HtmlKey = r.ReadNullableString(18),
+        BrandScore = r.IsDBNull(19) ? null : r.GetDouble(19),
+        InputTokens = r.IsDBNull(20) ? null : r.GetInt64(20),
+        OutputTokens = r.IsDBNull(21) ? null : r.GetInt64(21),
+        LastEventId = r.GetInt64(22),
+        CancelRequested = r.GetInt64(23) != 0,
+        CreatedAt = r.ReadTimestamp(24),
+        UpdatedAt = r.ReadTimestamp(25),
+        FirstChunkAt = r.ReadNullableTimestamp(26),
+        CompletedAt = r.ReadNullableTimestamp(27),
+        RowVersion = r.GetInt64(28),
+    };
+
+    private static Site ReadSite(SqliteDataReader r) => new()
+    {
+        Tenant = r.GetString(0),
+        SiteId = r.GetString(1),
+        Name = r.GetString(2),
+        LatestGenerationId = r.ReadNullableString(3),
+        LatestVersion = r.GetInt32(4),
+        LatestBrandScore = r.IsDBNull(5) ? null : r.GetDouble(5),
+        CreatedAt = r.ReadTimestamp(6),
+        UpdatedAt = r.ReadTimestamp(7),
+    };
+}
+
+/// <summary>History cursors are opaque to clients: the last id of a page, base64url-encoded.</summary>
+public static class GenerationCursor
+{
+    public static string Encode(string lastId) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(lastId)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>The id after which the next page starts; null for the first page. Throws <see cref="FormatException"/> for a cursor we did not make.</summary>
+    public static string? Decode(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return null;
+        }
+
+        try
+        {
+            var padded = cursor.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - (padded.Length % 4)) % 4);
+            var id = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+            return GenerationIds.IsGenerationId(id) ? id : throw new FormatException("The cursor is not valid.");
+        }
+        catch (FormatException)
+        {
+            throw new FormatException("The cursor is not valid; pass the nextCursor of the previous page.");
+        }
+    }
+}

@@ -1,0 +1,300 @@
+using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Prompts;
+using SiteBuilder.Generation.Theming;
+using Tones = SiteBuilder.Generation.Theming.ThemeSelector.Tones;
+
+namespace SiteBuilder.Generation.Layout;
+
+/// <summary>
+/// The <c>layout_agent</c>: the template's sections in order, plus the ones the prompt asks for and
+/// minus the ones it rules out, each with a heading drawn from the prompt.
+/// </summary>
+public static class LayoutAgent
+{
+    private static readonly Dictionary<string, string> Purposes = new(StringComparer.Ordinal)
+    {
+        [SectionKinds.Hero] = "Headline, the offer or promise in one line, and the primary call to action.",
+        [SectionKinds.Stats] = "Three or four numbers that make the promise credible.",
+        [SectionKinds.ProductGrid] = "Featured products with prices and the sale price where there is one.",
+        [SectionKinds.Features] = "The three to six reasons to choose this over the alternatives.",
+        [SectionKinds.HowItWorks] = "Three short steps from first visit to first success.",
+        [SectionKinds.Menu] = "Dishes by course with short descriptions and prices.",
+        [SectionKinds.Schedule] = "The agenda: times, sessions and who leads them.",
+        [SectionKinds.Gallery] = "A visual grid of work, spaces or moments with captions.",
+        [SectionKinds.Team] = "The people behind it, or the speakers, with roles.",
+        [SectionKinds.Pricing] = "Plans, tickets or giving levels side by side, one highlighted.",
+        [SectionKinds.Testimonials] = "Short quotes from customers, guests or readers, with names.",
+        [SectionKinds.Faq] = "The questions that stop people from acting, answered plainly.",
+        [SectionKinds.Contact] = "Where to find the business, when it is open, how to reach it.",
+        [SectionKinds.NewsletterSignup] = "An email signup with a clear promise and a privacy note.",
+        [SectionKinds.Cta] = "A closing band that repeats the main call to action.",
+        [SectionKinds.Footer] = "Brand, secondary navigation and small print.",
+    };
+
+    /// <summary>Plans the page's sections for a template and prompt.</summary>
+    public static PageLayout Plan(PageTemplate template, string prompt, Theme theme)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(theme);
+        var facts = PromptFacts.From(prompt);
+        var kinds = ApplyMentions(template.DefaultSections, SectionMentions.Find(prompt));
+        return new PageLayout(kinds.Select(kind => Section(kind, template, facts, theme.Tone)).ToList());
+    }
+
+    /// <summary>The kinds after adding the wanted and removing the unwanted mentions; hero and footer always stay.</summary>
+    public static IReadOnlyList<string> ApplyMentions(IEnumerable<string> kinds, IEnumerable<SectionMention> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        ArgumentNullException.ThrowIfNull(mentions);
+        var result = kinds.Where(SectionKinds.IsKnown).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var required in new[] { SectionKinds.Hero, SectionKinds.Footer })
+        {
+            if (!result.Contains(required))
+            {
+                result = Insert(result, required).ToList();
+            }
+        }
+
+        foreach (var mention in mentions)
+        {
+            if (mention.Unwanted)
+            {
+                if (!SectionKinds.IsRequired(mention.Kind))
+                {
+                    result.Remove(mention.Kind);
+                }
+            }
+            else if (!result.Contains(mention.Kind))
+            {
+                result = Insert(result, mention.Kind).ToList();
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Inserts a kind where the canonical order puts it relative to the kinds already there.</summary>
+    public static IReadOnlyList<string> Insert(IReadOnlyList<string> kinds, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        var list = kinds.ToList();
+        if (list.Contains(kind))
+        {
+            return list;
+        }
+
+        var rank = SectionKinds.Rank(kind);
+        var index = list.FindIndex(existing => SectionKinds.Rank(existing) > rank && existing != SectionKinds.Hero);
+        if (kind == SectionKinds.Hero)
+        {
+            index = 0;
+        }
+
+        var footer = list.IndexOf(SectionKinds.Footer);
+        if (index < 0)
+        {
+            index = footer >= 0 ? footer : list.Count;
+        }
+
+        list.Insert(index, kind);
+        return list;
+    }
+
+    /// <summary>The section of a kind with its heading for this template and prompt.</summary>
+    public static LayoutSection Section(string kind, PageTemplate template, PromptFacts facts, string tone)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(facts);
+        return new LayoutSection(kind, Heading(kind, template, facts, tone), Purposes.GetValueOrDefault(kind, "Supporting content."));
+    }
+
+    public static string Heading(string kind, PageTemplate template, PromptFacts facts, string tone)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(facts);
+        var brand = facts.BrandName;
+        var id = template.Id;
+        var playful = tone == Tones.Playful;
+        return kind switch
+        {
+            SectionKinds.Hero => HeroHeadline(template, facts),
+            SectionKinds.Stats => id switch
+            {
+                "nonprofit" => "Our impact so far",
+                "event" => $"{facts.EventName ?? "The event"} in numbers",
+                _ => brand is null ? "By the numbers" : $"{brand} by the numbers",
+            },
+            SectionKinds.ProductGrid => facts.Occasion is { } occasion && occasion != "Sale"
+                ? $"Shop the {occasion}"
+                : facts.Offer is null ? "Bestsellers" : "Deals worth grabbing",
+            SectionKinds.Features => id switch
+            {
+                "ecommerce-sale" => brand is null ? "Why shop with us" : $"Why shop with {brand}",
+                "saas-product" => brand is null ? "Everything your team needs" : $"Everything you need, built into {brand}",
+                "event" => "Why attend",
+                "restaurant" => "Why guests come back",
+                "portfolio" => "Services",
+                "app-launch" => brand is null ? "Why you'll love it" : $"Why you'll love {brand}",
+                "nonprofit" => "How we help",
+                "newsletter" => "What you'll get",
+                _ => "Features",
+            },
+            SectionKinds.HowItWorks => id == "app-launch" ? "Get started in minutes" : playful ? "Up and running in three steps" : "How it works",
+            SectionKinds.Menu => "On the menu",
+            SectionKinds.Schedule => facts.Dates is null ? "Agenda" : $"Agenda for {facts.Dates}",
+            SectionKinds.Gallery => id switch
+            {
+                "portfolio" => "Selected work",
+                "restaurant" => "A look inside",
+                _ => "Gallery",
+            },
+            SectionKinds.Team => id switch
+            {
+                "event" => "Speakers",
+                "portfolio" => "About",
+                _ => "Meet the team",
+            },
+            SectionKinds.Pricing => id switch
+            {
+                "event" => "Tickets",
+                "nonprofit" => "Ways to give",
+                "ecommerce-sale" => "Delivery and membership",
+                "restaurant" => "Set menus",
+                "saas-product" => "Simple, transparent pricing",
+                "app-launch" => "Plans for everyone",
+                _ => "Pricing",
+            },
+            SectionKinds.Testimonials => id switch
+            {
+                "ecommerce-sale" => "What our customers say",
+                "event" => "What past attendees say",
+                "restaurant" => "What our guests say",
+                "portfolio" => "Kind words from clients",
+                "nonprofit" => "Stories of change",
+                "newsletter" => "What readers say",
+                "app-launch" => "Loved by early users",
+                _ => facts.Audience is null ? "Loved by teams everywhere" : $"Loved by {facts.Audience}",
+            },
+            SectionKinds.Faq => playful ? "Questions? We've got answers" : "Frequently asked questions",
+            SectionKinds.Contact => id switch
+            {
+                "restaurant" => facts.Location is null ? "Visit us" : $"Visit us in {facts.Location}",
+                "portfolio" => "Let's work together",
+                _ => "Get in touch",
+            },
+            SectionKinds.NewsletterSignup => id switch
+            {
+                "app-launch" => "Join the waitlist",
+                "newsletter" => brand is null ? "Subscribe for free" : $"Subscribe to {brand}",
+                "ecommerce-sale" => "Get first dibs on the next sale",
+                _ => "Stay in the loop",
+            },
+            SectionKinds.Cta => id switch
+            {
+                "ecommerce-sale" => facts.Offer is null ? "Ready to treat yourself?" : $"{Capitalize(facts.Offer)} while it lasts",
+                "saas-product" => brand is null ? "Start your free trial today" : $"Start using {brand} today",
+                "event" => "Save your seat",
+                "restaurant" => "Book your table",
+                "portfolio" => "Have a project in mind?",
+                "app-launch" => brand is null ? "Be first in line" : $"Be first to try {brand}",
+                "nonprofit" => "Give today",
+                "newsletter" => "Join thousands of curious readers",
+                _ => "Get started today",
+            },
+            SectionKinds.Footer => brand ?? template.Name,
+            _ => Capitalize(kind.Replace('-', ' ')),
+        };
+    }
+
+    /// <summary>The page's h1: the prompt's own headline when it gives one, otherwise written from its facts.</summary>
+    public static string HeroHeadline(PageTemplate template, PromptFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(facts);
+        if (facts.Headline is { Length: > 0 } explicitHeadline)
+        {
+            return explicitHeadline;
+        }
+
+        var brand = facts.BrandName;
+        var scope = facts.OfferScope is null ? string.Empty : " " + facts.OfferScope;
+        return template.Id switch
+        {
+            "ecommerce-sale" => (facts.Occasion is "Sale" ? null : facts.Occasion, facts.Offer) switch
+            {
+                ({ } occasion, { } offer) => $"{occasion}: {offer}{scope}",
+                (null, { } offer) => Capitalize(offer + scope),
+                ({ } occasion, null) => $"The {occasion} is on",
+                _ => brand is null ? "Our biggest sale of the season" : $"The {brand} sale is on",
+            },
+            "event" => facts.EventName ?? (brand is null
+                ? facts.Location is null ? "An event worth showing up for" : $"Join us in {facts.Location}"
+                : $"{brand} live"),
+            "restaurant" => RestaurantHeadline(facts),
+            "portfolio" => (brand, facts.Role) switch
+            {
+                ({ } name, { } role) => $"{name}, {role}",
+                (null, { } role) => $"{Capitalize(role)} for {facts.Audience ?? "ambitious brands"}",
+                ({ } name, null) => $"Selected work by {name}",
+                _ => "Design that makes people look twice",
+            },
+            "app-launch" => ProductHeadline(facts, "Your new favourite app is almost here"),
+            "nonprofit" => facts.Mission is null
+                ? brand is null ? "Small acts, lasting change" : $"Stand with {brand}"
+                : $"Help us {facts.Mission}",
+            "newsletter" => (facts.Topic, facts.Cadence) switch
+            {
+                ({ } topic, { } cadence) => $"The best of {topic}, {cadence} in your inbox",
+                ({ } topic, null) => $"The smartest read on {topic}",
+                _ => brand is null ? "The newsletter worth opening" : $"{brand}: the newsletter worth opening",
+            },
+            _ => ProductHeadline(facts, "Do your best work, faster"),
+        };
+    }
+
+    private static string ProductHeadline(PromptFacts facts, string fallback)
+    {
+        var brand = facts.BrandName;
+        if (facts.Benefit is { } benefit)
+        {
+            if (brand is not null)
+            {
+                return $"{brand} {benefit}";
+            }
+
+            if (facts.Product is { } benefitProduct)
+            {
+                return $"The {benefitProduct} that {benefit}";
+            }
+        }
+
+        return (brand, facts.Product, facts.Audience) switch
+        {
+            (_, { } product, { } audience) => $"The {product} built for {audience}",
+            ({ } name, { } product, null) => $"Meet {name}, the {product} that just works",
+            ({ } name, null, { } audience) => $"{name}: built for {audience}",
+            ({ } name, null, null) => $"Meet {name}",
+            (null, null, { } audience) => $"The smarter way for {audience} to work",
+            _ => fallback,
+        };
+    }
+
+    private static string RestaurantHeadline(PromptFacts facts)
+    {
+        var dish = facts.Cuisine switch
+        {
+            "italian" => "Wood-fired pizza and fresh pasta",
+            "japanese" => "Sushi and small plates, made to order",
+            "mexican" => "Tacos, mezcal and good company",
+            "cafe" => "Slow coffee and fresh bakes",
+            "grill" => "Fire-grilled, slow-smoked, made to share",
+            "indian" => "Fragrant curries and fresh tandoor breads",
+            "plant" => "Plant-based plates full of flavour",
+            _ => "Seasonal plates and good company",
+        };
+        return facts.Location is null ? dish : $"{dish} in {facts.Location}";
+    }
+
+    internal static string Capitalize(string value) =>
+        value.Length == 0 ? value : char.ToUpperInvariant(value[0]) + value[1..];
+}

@@ -1,0 +1,374 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Layout;
+using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Sanitizing;
+using SiteBuilder.Generation.Theming;
+using SiteBuilder.Storage.Blobs;
+using SiteBuilder.Validation;
+
+namespace SiteBuilder.Generation.Pipeline;
+
+/// <summary>
+/// Runs generations on this instance, independent of the HTTP request that asked for them:
+/// <c>theme_selector</c> → <c>layout_agent</c> → <c>page_generator</c> (streamed, sanitized as it streams) → store →
+/// <c>brand_validator</c> → complete. Every step is an event; a client that drops reconnects with Last-Event-ID.
+/// </summary>
+public sealed class GenerationRunner(
+    IGenerationStore store,
+    IBlobStore blobs,
+    IPageModel pageModel,
+    ILogoSource logos,
+    GenerationFeeds feeds,
+    GenerationMetrics metrics,
+    IOptions<GenerationOptions> options,
+    TimeProvider clock,
+    ILogger<GenerationRunner> logger)
+{
+    /// <summary>Chunks are cut at this size or after <see cref="ChunkDelay"/>, whichever comes first.</summary>
+    private const int ChunkSize = 1024;
+    private static readonly TimeSpan ChunkDelay = TimeSpan.FromMilliseconds(50);
+
+    private readonly ConcurrentDictionary<string, GenerationRun> _running = new();
+
+    public bool IsRunningHere(string generationId) => _running.ContainsKey(generationId);
+
+    public int RunningCount => _running.Count;
+
+    /// <summary>Starts the generation in the background and returns once it is registered (its feed exists).</summary>
+    public void Start(Generation generation, GenerationRequest request)
+    {
+        var run = new GenerationRun(generation, store, feeds.Open(generation.Id), clock);
+        _running[generation.Id] = run;
+        _ = Task.Run(() => RunAsync(run, request));
+    }
+
+    /// <summary>Stops a generation running here; false when it is not running on this instance.</summary>
+    public bool TryCancel(string generationId)
+    {
+        if (!_running.TryGetValue(generationId, out var run))
+        {
+            return false;
+        }
+
+        run.Cancellation.Cancel();
+        return true;
+    }
+
+    private async Task RunAsync(GenerationRun run, GenerationRequest request)
+    {
+        var settings = options.Value;
+        var started = Stopwatch.GetTimestamp();
+        using var timeout = new CancellationTokenSource(settings.Timeout, clock);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation.Token, timeout.Token);
+        using var heartbeatStop = new CancellationTokenSource();
+        var heartbeat = run.HeartbeatAsync(settings.HeartbeatInterval, heartbeatStop.Token);
+        var token = linked.Token;
+        try
+        {
+            await run.SaveAsync(g => g with { Status = GenerationStatus.Generating, Progress = 0, Message = "Starting generation..." }, token);
+            await run.EmitAsync(GenerationEvents.ProgressData(0, "Starting generation...", "start"), token);
+
+            var generation = run.Current;
+            var template = TemplateCatalog.Find(generation.TemplateId) ?? TemplateCatalog.Default;
+            var logo = generation.Logo is { } logoRef ? await logos.ResolveAsync(generation.Tenant, logoRef, token) : null;
+            var brand = new BrandKit(generation.PrimaryColor, generation.SecondaryColor, logo);
+            var parentHtml = await LoadParentHtmlAsync(generation, token);
+
+            Theme theme;
+            using (metrics.Measure(Agents.ThemeSelector))
+            {
+                theme = ThemeSelector.Select(brand, template, generation.Prompt);
+            }
+
+            await Progress(run, 5, $"Chose a {theme.Tone} palette around {theme.Primary} and {theme.HeadingFont.Split(',')[0].Trim('"', '\'')} headings", Agents.ThemeSelector, token);
+
+            PageLayout layout;
+            using (metrics.Measure(Agents.LayoutAgent))
+            {
+                layout = LayoutAgent.Plan(template, generation.Prompt, theme);
+            }
+
+            await Progress(run, 10, $"Planned {layout.Sections.Count} sections: {string.Join(", ", layout.Sections.Select(s => s.Kind))}", Agents.LayoutAgent, token);
+
+            var pageRequest = new PageRequest(generation.Prompt, template, theme, layout, brand, parentHtml);
+            var html = await WritePageAsync(run, pageRequest, layout.Sections.Count, started, token);
+            metrics.RecordLastChunk(Stopwatch.GetElapsedTime(started), pageModel.Provider);
+
+            await Progress(run, 85, "Saving the page", "store", token);
+            var htmlKey = $"{generation.Tenant}/{generation.SiteId}/{generation.Id}/index.html";
+            await blobs.PutAsync(BlobContainer.Sites, htmlKey, Encoding.UTF8.GetBytes(html), token);
+
+            await run.SaveAsync(g => g with { Status = GenerationStatus.Validating, Progress = 90, Message = "Checking brand, accessibility, security and performance", HtmlKey = htmlKey }, token);
+            await run.EmitAsync(GenerationEvents.ProgressData(90, "Checking brand, accessibility, security and performance", Agents.BrandValidator), token);
+            ValidationReport report;
+            using (metrics.Measure(Agents.BrandValidator))
+            {
+                report = BrandValidator.Validate(html, BrandAssetsFor(theme, brand));
+            }
+
+            await blobs.PutAsync(BlobContainer.Sites, ReportKey(generation), ValidationReports.ToJsonBytes(report), token);
+            await CompleteAsync(run, report.BrandScore);
+        }
+        catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
+        {
+            await EndAsync(run, GenerationStatus.Cancelled, null, GenerationEvents.CancelledData("The generation was cancelled."), "Cancelled");
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            var message = $"The page took longer than {settings.Timeout.TotalSeconds:0} seconds to generate, the limit. Try a shorter prompt or fewer sections.";
+            await EndAsync(run, GenerationStatus.Failed, new GenerationError(ErrorCodes.GenerationFailed, message), GenerationEvents.ErrorData(ErrorCodes.GenerationFailed, message), message);
+        }
+        catch (PageModelException e)
+        {
+            var code = e.IsTransient ? ErrorCodes.ServiceUnavailable : ErrorCodes.GenerationFailed;
+            var message = e.IsTransient
+                ? $"The page model ({pageModel.Provider}) is busy or unavailable after {settings.MaxAttempts} attempts. Try again in a minute."
+                : $"The page model could not write the page: {e.Message}";
+            logger.LogWarning(e, "Generation {GenerationId} failed in the page model ({Failure})", run.Current.Id, e.Failure);
+            await EndAsync(run, GenerationStatus.Failed, new GenerationError(code, message), GenerationEvents.ErrorData(code, message), message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogError(e, "Generation {GenerationId} failed", run.Current.Id);
+            const string message = "The generation failed on our side. Try again; if it keeps failing, quote the generation id.";
+            await EndAsync(run, GenerationStatus.Failed, new GenerationError(ErrorCodes.GenerationFailed, message), GenerationEvents.ErrorData(ErrorCodes.GenerationFailed, message), message);
+        }
+        finally
+        {
+            await heartbeatStop.CancelAsync();
+            await heartbeat;
+            _running.TryRemove(run.Current.Id, out _);
+            feeds.MarkComplete(run.Feed);
+        }
+    }
+
+    /// <summary>
+    /// Streams the model's page through the streaming sanitizer into chunk events. Throttling and unavailability are retried
+    /// with jitter, but only before the first chunk: after that, a retry would repeat content the client already has.
+    /// </summary>
+    private async Task<string> WritePageAsync(GenerationRun run, PageRequest request, int sections, long started, CancellationToken token)
+    {
+        var settings = options.Value;
+        using var call = metrics.Measure(Agents.PageGenerator);
+        for (var attempt = 1; ; attempt++)
+        {
+            await Progress(run, 15, attempt == 1 ? $"Writing the page with {Describe(pageModel)}" : $"The model was busy; trying again ({attempt} of {settings.MaxAttempts})", Agents.PageGenerator, token);
+            var page = new StringBuilder();
+            var sanitizer = new StreamingHtmlSanitizer();
+            var pending = new StringBuilder();
+            var chunks = 0;
+            var lastProgress = 15;
+            var expected = Math.Max(sections + 2, 4) * 1200;
+            TokenUsage? usage = null;
+
+            async Task FlushAsync()
+            {
+                if (pending.Length == 0)
+                {
+                    return;
+                }
+
+                var content = pending.ToString();
+                pending.Clear();
+                page.Append(content);
+                if (chunks++ == 0)
+                {
+                    var firstChunkAt = clock.GetUtcNow();
+                    metrics.RecordFirstChunk(Stopwatch.GetElapsedTime(started), pageModel.Provider);
+                    await run.SaveAsync(g => g with { FirstChunkAt = firstChunkAt, Provider = pageModel.Provider, ModelId = pageModel.ModelId }, token);
+                }
+
+                await run.EmitAsync(GenerationEvents.ChunkData(content), token);
+                var progress = 15 + (int)(65 * Math.Min(1.0, page.Length / (double)expected));
+                if (progress >= lastProgress + 10)
+                {
+                    lastProgress = progress;
+                    await Progress(run, progress, $"Written {page.Length / 1024.0:0.#} KB of the page", Agents.PageGenerator, token);
+                }
+            }
+
+            try
+            {
+                var deltas = Channel.CreateBounded<PageDelta>(64);
+                var producer = ProduceAsync(request, deltas.Writer, token);
+                var cutAt = (DateTimeOffset?)null;
+                while (true)
+                {
+                    var wait = cutAt is { } due ? due - clock.GetUtcNow() : Timeout.InfiniteTimeSpan;
+                    bool more;
+                    if (wait == Timeout.InfiniteTimeSpan)
+                    {
+                        more = await deltas.Reader.WaitToReadAsync(token);
+                    }
+                    else
+                    {
+                        using var delay = CancellationTokenSource.CreateLinkedTokenSource(token);
+                        delay.CancelAfter(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+                        try
+                        {
+                            more = await deltas.Reader.WaitToReadAsync(delay.Token);
+                        }
+                        catch (OperationCanceledException) when (!token.IsCancellationRequested)
+                        {
+                            await FlushAsync();
+                            cutAt = null;
+                            continue;
+                        }
+                    }
+
+                    if (!more)
+                    {
+                        break;
+                    }
+
+                    while (deltas.Reader.TryRead(out var delta))
+                    {
+                        usage = delta.Usage ?? usage;
+                        pending.Append(sanitizer.Push(delta.Text));
+                        if (pending.Length >= ChunkSize)
+                        {
+                            await FlushAsync();
+                            cutAt = null;
+                        }
+                        else if (pending.Length > 0 && cutAt is null)
+                        {
+                            cutAt = clock.GetUtcNow() + ChunkDelay;
+                        }
+                    }
+                }
+
+                await producer;
+                pending.Append(sanitizer.Complete());
+                await FlushAsync();
+            }
+            catch (PageModelException e) when (e.IsTransient && chunks == 0 && attempt < settings.MaxAttempts)
+            {
+                logger.LogInformation("Page model {Provider} {Failure} on attempt {Attempt}; retrying", pageModel.Provider, e.Failure, attempt);
+                await Task.Delay(Backoff(settings.RetryDelay, attempt), clock, token);
+                continue;
+            }
+            catch (PageModelException)
+            {
+                call.Fail();
+                throw;
+            }
+
+            if (string.IsNullOrWhiteSpace(page.ToString()))
+            {
+                call.Fail();
+                throw new PageModelException(PageModelFailure.Failed, "the model returned no HTML.");
+            }
+
+            if (usage is not null)
+            {
+                metrics.RecordTokens(usage.InputTokens, usage.OutputTokens, pageModel.Provider);
+                await run.SaveAsync(g => g with { InputTokens = usage.InputTokens, OutputTokens = usage.OutputTokens }, token);
+            }
+
+            return page.ToString();
+        }
+    }
+
+    private async Task ProduceAsync(PageRequest request, ChannelWriter<PageDelta> writer, CancellationToken token)
+    {
+        try
+        {
+            await foreach (var delta in pageModel.StreamPageAsync(request, token))
+            {
+                await writer.WriteAsync(delta, token);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.Complete(e);
+            throw;
+        }
+    }
+
+    private async Task CompleteAsync(GenerationRun run, double brandScore)
+    {
+        var g = run.Current;
+        var completedAt = clock.GetUtcNow();
+        await run.EmitAsync(GenerationEvents.CompleteData(new GenerationEvents.CompletePayload(
+            GenerationEvents.Complete, g.Id, g.SiteId, g.Version, brandScore,
+            $"/v1/sites/{g.Tenant}/generations/{g.Id}/html", $"/v1/sites/{g.Tenant}/generations/{g.Id}/report",
+            g.Provider, g.ModelId, g.InputTokens, g.OutputTokens)), CancellationToken.None);
+        await run.SaveAsync(x => x with { Status = GenerationStatus.Complete, Progress = 100, Message = "Complete", BrandScore = brandScore, CompletedAt = completedAt }, CancellationToken.None);
+        var site = await store.GetSiteAsync(g.Tenant, g.SiteId, CancellationToken.None);
+        if (site is not null && site.LatestVersion <= g.Version)
+        {
+            await store.SaveSiteAsync(site with { LatestGenerationId = g.Id, LatestVersion = g.Version, LatestBrandScore = brandScore, UpdatedAt = completedAt }, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Records the terminal event and state; never throws (the run is over either way).</summary>
+    private async Task EndAsync(GenerationRun run, GenerationStatus status, GenerationError? error, string eventData, string message)
+    {
+        try
+        {
+            await run.EmitAsync(eventData, CancellationToken.None);
+            await run.SaveAsync(g => g with { Status = status, Error = error, Message = message, CompletedAt = clock.GetUtcNow() }, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogError(e, "Could not record the end of generation {GenerationId}; recovery will mark it", run.Current.Id);
+        }
+    }
+
+    private static async Task Progress(GenerationRun run, int progress, string message, string step, CancellationToken token)
+    {
+        await run.EmitAsync(GenerationEvents.ProgressData(progress, message, step), token);
+        await run.SaveAsync(g => g with { Progress = progress, Message = message }, token);
+    }
+
+    private async Task<string?> LoadParentHtmlAsync(Generations.Generation generation, CancellationToken token)
+    {
+        if (generation.ParentGenerationId is null)
+        {
+            return null;
+        }
+
+        var parent = await store.GetAsync(generation.Tenant, generation.ParentGenerationId, token);
+        return parent?.HtmlKey is { } key && await blobs.GetAsync(BlobContainer.Sites, key, token) is { } blob
+            ? Encoding.UTF8.GetString(blob.Content)
+            : throw new GenerationRequestException("parentGenerationId", "The parent version's page is no longer stored.");
+    }
+
+    /// <summary>The validator's brand: the request's colours, plus the theme's derived text and surface colours (they are the brand's).</summary>
+    private static BrandAssets BrandAssetsFor(Theme theme, BrandKit brand) => new(
+        brand.PrimaryColor ?? theme.Primary,
+        brand.SecondaryColor ?? theme.Secondary,
+        [theme.Primary, theme.Secondary, theme.Accent, theme.Background, theme.Surface, theme.Text, theme.MutedText, theme.OnPrimary],
+        brand.LogoUrl,
+        [theme.HeadingFont, theme.BodyFont]);
+
+    public static string ReportKey(Generations.Generation generation) => $"{generation.Tenant}/{generation.SiteId}/{generation.Id}/report.json";
+
+    private static string Describe(IPageModel model) => model.Provider switch
+    {
+        "offline" => "the offline composer",
+        "bedrock" => $"Claude on Bedrock ({model.ModelId})",
+        _ => $"{model.ModelId} ({model.Provider})",
+    };
+
+    private static TimeSpan Backoff(TimeSpan first, int attempt)
+    {
+        var nominal = first.TotalMilliseconds * Math.Pow(2, attempt - 1);
+        return TimeSpan.FromMilliseconds(nominal * (0.5 + Random.Shared.NextDouble()));
+    }
+}
+
+/// <summary>The seed's error codes as the generation pipeline records them.</summary>
+public static class ErrorCodes
+{
+    public const string GenerationFailed = "GENERATION_FAILED";
+    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+}

@@ -1,0 +1,138 @@
+using System.Text;
+using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Pages;
+using SiteBuilder.Storage.Blobs;
+
+namespace SiteBuilder.Generation.Pipeline;
+
+/// <summary>What the API and the portal call: start, follow, cancel and look up a tenant's generations and sites.</summary>
+public sealed class GenerationService(
+    IGenerationStore store,
+    IBlobStore blobs,
+    IPageModel pageModel,
+    GenerationRunner runner,
+    GenerationEventReader reader,
+    TimeProvider clock)
+{
+    /// <summary>
+    /// Records a new generation (a new site, or the next version of one) and starts it in the background.
+    /// The request must have passed <see cref="GenerationRequestRules.Validate"/>. Throws <see cref="GenerationRequestException"/>
+    /// for a parent that does not exist for this tenant or is not finished.
+    /// </summary>
+    public async Task<Generations.Generation> StartAsync(string tenant, string user, GenerationRequest request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var prompt = request.Prompt!.Trim();
+        var template = request.TemplateId is { } id ? TemplateCatalog.Find(id)! : null;
+        Site site;
+        var version = 1;
+        Generations.Generation? parent = null;
+        if (request.ParentGenerationId is { } parentId)
+        {
+            parent = await store.GetAsync(tenant, parentId, cancellationToken);
+            if (parent is null || parent.SiteId != request.SiteId)
+            {
+                throw new GenerationRequestException("parentGenerationId", $"There is no generation {parentId} of site {request.SiteId} for this tenant.", notFound: true);
+            }
+
+            if (parent.Status != GenerationStatus.Complete)
+            {
+                throw new GenerationRequestException("parentGenerationId", $"The parent {parentId} is {parent.Status.ToWire()}; only a complete version can be refined.");
+            }
+
+            site = await store.GetSiteAsync(tenant, parent.SiteId, cancellationToken)
+                ?? throw new GenerationRequestException("siteId", $"There is no site {request.SiteId} for this tenant.", notFound: true);
+            version = (await store.ListSiteVersionsAsync(tenant, site.SiteId, cancellationToken)).Max(g => g.Version) + 1;
+        }
+        else
+        {
+            site = new Site { Tenant = tenant, SiteId = GenerationIds.NewSiteId(prompt), Name = SiteName(prompt), CreatedAt = now, UpdatedAt = now };
+            await store.SaveSiteAsync(site, cancellationToken);
+        }
+
+        var generation = await store.CreateAsync(new Generations.Generation
+        {
+            Id = GenerationIds.NewGenerationId(now),
+            Tenant = tenant,
+            SiteId = site.SiteId,
+            Version = version,
+            ParentGenerationId = parent?.Id,
+            Prompt = prompt,
+            // A refinement keeps its parent's template and brand unless the request changes them.
+            TemplateId = template?.Id ?? parent?.TemplateId ?? TemplateCatalog.Infer(prompt).Id,
+            PrimaryColor = request.BrandAssets?.PrimaryColor?.ToUpperInvariant() ?? parent?.PrimaryColor,
+            SecondaryColor = request.BrandAssets?.SecondaryColor?.ToUpperInvariant() ?? parent?.SecondaryColor,
+            Logo = request.BrandAssets?.Logo ?? parent?.Logo,
+            Provider = pageModel.Provider,
+            ModelId = pageModel.ModelId,
+            CreatedBy = user,
+            Status = GenerationStatus.Queued,
+            Message = "Queued",
+            CreatedAt = now,
+            UpdatedAt = now,
+        }, cancellationToken);
+        runner.Start(generation, request);
+        return generation;
+    }
+
+    public Task<Generations.Generation?> GetAsync(string tenant, string generationId, CancellationToken cancellationToken) =>
+        store.GetAsync(tenant, generationId, cancellationToken);
+
+    public Task<GenerationPage> ListAsync(string tenant, int limit, string? cursor, CancellationToken cancellationToken) =>
+        store.ListAsync(tenant, limit, cursor, cancellationToken);
+
+    public Task<IReadOnlyList<Generations.Generation>> ListSiteVersionsAsync(string tenant, string siteId, CancellationToken cancellationToken) =>
+        store.ListSiteVersionsAsync(tenant, siteId, cancellationToken);
+
+    public Task<IReadOnlyList<Site>> ListSitesAsync(string tenant, CancellationToken cancellationToken) => store.ListSitesAsync(tenant, cancellationToken);
+
+    public Task<Site?> GetSiteAsync(string tenant, string siteId, CancellationToken cancellationToken) => store.GetSiteAsync(tenant, siteId, cancellationToken);
+
+    /// <summary>Every event after <paramref name="afterId"/>, live while the generation runs; ends after the terminal event.</summary>
+    public IAsyncEnumerable<GenerationEvent> FollowAsync(Generations.Generation generation, long afterId, CancellationToken cancellationToken) =>
+        reader.ReadAsync(generation, afterId, cancellationToken);
+
+    /// <summary>The stored (sanitized) HTML of a complete generation, or null.</summary>
+    public async Task<string?> GetHtmlAsync(Generations.Generation generation, CancellationToken cancellationToken) =>
+        generation.HtmlKey is { } key && await blobs.GetAsync(BlobContainer.Sites, key, cancellationToken) is { } blob
+            ? Encoding.UTF8.GetString(blob.Content)
+            : null;
+
+    /// <summary>The stored brand report (JSON) of a complete generation, or null.</summary>
+    public async Task<byte[]?> GetReportJsonAsync(Generations.Generation generation, CancellationToken cancellationToken) =>
+        generation.Status == GenerationStatus.Complete && await blobs.GetAsync(BlobContainer.Sites, GenerationRunner.ReportKey(generation), cancellationToken) is { } blob
+            ? blob.Content
+            : null;
+
+    /// <summary>
+    /// Asks a running generation to stop. Here it stops at once; on another instance, at its next heartbeat.
+    /// Returns the generation as it is now; a finished one is left as it is.
+    /// </summary>
+    public async Task<Generations.Generation> CancelAsync(Generations.Generation generation, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (generation.Status.IsTerminal() || generation.CancelRequested)
+            {
+                return generation;
+            }
+
+            try
+            {
+                generation = await store.UpdateAsync(generation with { CancelRequested = true, UpdatedAt = clock.GetUtcNow() }, cancellationToken);
+                runner.TryCancel(generation.Id);
+                return generation;
+            }
+            catch (GenerationConflictException) when (attempt < 10)
+            {
+                generation = await store.GetAsync(generation.Tenant, generation.Id, cancellationToken) ?? generation;
+            }
+        }
+    }
+
+    private static string SiteName(string prompt)
+    {
+        var name = prompt.Split(['.', '\n', '!', '?'], 2)[0].Trim();
+        return name.Length <= 80 ? name : name[..77].TrimEnd() + "…";
+    }
+}

@@ -1,0 +1,227 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Pipeline;
+
+namespace SiteBuilder.Portal.Api;
+
+/// <summary><c>/v1/sites/{tenant_id}/generation…</c>: streamed, resumable landing-page generation (DESIGN §5).</summary>
+public static class GenerationApi
+{
+    /// <summary>The generated page's own policy: no script of any kind, nothing fetched but images and fonts inlined or over https.</summary>
+    public const string PagePolicy =
+        "default-src 'none'; img-src data: https:; style-src 'unsafe-inline'; font-src data:; media-src data: https:; " +
+        "form-action 'none'; base-uri 'none'; frame-ancestors 'self'; sandbox";
+
+    public static IEndpointRouteBuilder MapGenerationApi(this IEndpointRouteBuilder app)
+    {
+        var sites = app.MapV1("/sites/{tenant_id}").WithTags("Generation");
+        sites.MapPost("/generation", StartAsync).RequireTenantRateLimit(RateLimitGroup.Generation).WithName("StartGeneration");
+        sites.MapGet("/generations", ListAsync).WithName("ListGenerations");
+        sites.MapGet("/generations/{generation_id}", GetAsync).WithName("GetGeneration");
+        sites.MapGet("/generations/{generation_id}/events", EventsAsync).WithName("GetGenerationEvents");
+        sites.MapGet("/generations/{generation_id}/html", HtmlAsync).WithName("GetGenerationHtml");
+        sites.MapGet("/generations/{generation_id}/report", ReportAsync).WithName("GetGenerationReport");
+        sites.MapPost("/generations/{generation_id}/cancel", CancelAsync).WithName("CancelGeneration");
+        return app;
+    }
+
+    /// <summary>
+    /// Starts a generation and streams its events. Until the first chunk the answer is held back, so a failure before the page
+    /// starts (the model unavailable after retries) is a problem-details answer; after that, it is an error event.
+    /// </summary>
+    private static async Task<IResult> StartAsync(HttpContext context, GenerationService generations)
+    {
+        var caller = ApiCaller.From(context);
+        var (request, problem) = await ApiBody.ReadJsonAsync<GenerationRequest>(context.Request);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = GenerationRequestRules.Validate(request!);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        Generation.Generations.Generation generation;
+        try
+        {
+            generation = await generations.StartAsync(caller.Tenant, caller.User.UserName, request!, context.RequestAborted);
+        }
+        catch (GenerationRequestException e)
+        {
+            return e.NotFound ? ApiProblems.NotFound(e.Message) : ApiProblems.Validation(e.Field, e.Message);
+        }
+
+        var abort = context.RequestAborted;
+        var events = generations.FollowAsync(generation, 0, abort).GetAsyncEnumerator(abort);
+        var held = new List<GenerationEvent>();
+        Task<bool>? pending = null;
+        try
+        {
+            while (await events.MoveNextAsync())
+            {
+                var e = events.Current;
+                var type = GenerationEvents.TypeOf(e.Data);
+                if (type == GenerationEvents.Error && !held.Any(h => GenerationEvents.TypeOf(h.Data) == GenerationEvents.Chunk))
+                {
+                    return ProblemFor(e.Data, generation);
+                }
+
+                held.Add(e);
+                if (type is GenerationEvents.Chunk || GenerationEvents.IsTerminal(type))
+                {
+                    break;
+                }
+            }
+
+            ServerSentEvents.Begin(context.Response, generation.Id);
+            context.Response.Headers.Location = $"/v1/sites/{caller.Tenant}/generations/{generation.Id}";
+            foreach (var e in held)
+            {
+                await ServerSentEvents.WriteAsync(context.Response, e, abort);
+            }
+
+            if (!GenerationEvents.IsTerminal(GenerationEvents.TypeOf(held[^1].Data)))
+            {
+                pending = events.MoveNextAsync().AsTask();
+                await ServerSentEvents.StreamAsync(context.Response, events, pending, abort);
+            }
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            // The client went away; the generation goes on.
+        }
+        finally
+        {
+            if (pending is not null)
+            {
+                try
+                {
+                    await pending;
+                }
+                catch (OperationCanceledException)
+                {
+                    // Stopped with the request.
+                }
+            }
+
+            await events.DisposeAsync();
+        }
+
+        return Results.Empty;
+    }
+
+    private static async Task<Results<Ok<GenerationList>, ProblemHttpResult>> ListAsync(HttpContext context, GenerationService generations, int? limit, string? cursor)
+    {
+        var caller = ApiCaller.From(context);
+        if (limit is < 1 or > 100)
+        {
+            return ApiProblems.Validation("limit", "limit is between 1 and 100.");
+        }
+
+        try
+        {
+            var page = await generations.ListAsync(caller.Tenant, limit ?? 20, cursor, context.RequestAborted);
+            return TypedResults.Ok(new GenerationList([.. page.Items.Select(GenerationState.From)], page.NextCursor));
+        }
+        catch (FormatException e)
+        {
+            return ApiProblems.Validation("cursor", e.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<GenerationState>, ProblemHttpResult>> GetAsync(HttpContext context, GenerationService generations, string generation_id) =>
+        await FindAsync(context, generations, generation_id) is { } generation
+            ? TypedResults.Ok(GenerationState.From(generation))
+            : NotFound(generation_id);
+
+    /// <summary>Resumes the stream after <c>Last-Event-ID</c> (header, or <c>lastEventId</c> in the query for clients that cannot set it).</summary>
+    private static async Task<IResult> EventsAsync(HttpContext context, GenerationService generations, string generation_id, string? lastEventId)
+    {
+        var generation = await FindAsync(context, generations, generation_id);
+        if (generation is null)
+        {
+            return NotFound(generation_id);
+        }
+
+        var raw = context.Request.Headers["Last-Event-ID"].FirstOrDefault() ?? lastEventId ?? "0";
+        if (!long.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var afterId))
+        {
+            return ApiProblems.Validation("Last-Event-ID", "Last-Event-ID is the id of the last event received, a whole number.");
+        }
+
+        ServerSentEvents.Begin(context.Response, generation.Id);
+        var abort = context.RequestAborted;
+        await using var events = generations.FollowAsync(generation, afterId, abort).GetAsyncEnumerator(abort);
+        await ServerSentEvents.StreamAsync(context.Response, events, null, abort);
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> HtmlAsync(HttpContext context, GenerationService generations, string generation_id)
+    {
+        var generation = await FindAsync(context, generations, generation_id);
+        if (generation is null)
+        {
+            return NotFound(generation_id);
+        }
+
+        if (await generations.GetHtmlAsync(generation, context.RequestAborted) is not { } html)
+        {
+            return ApiProblems.NotFound($"The page of {generation_id} is not ready: the generation is {generation.Status.ToWire()}.");
+        }
+
+        context.Response.Headers.ContentSecurityPolicy = PagePolicy;
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.CacheControl = "private, no-store";
+        return Results.Text(html, "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> ReportAsync(HttpContext context, GenerationService generations, string generation_id)
+    {
+        var generation = await FindAsync(context, generations, generation_id);
+        if (generation is null)
+        {
+            return NotFound(generation_id);
+        }
+
+        return await generations.GetReportJsonAsync(generation, context.RequestAborted) is { } json
+            ? Results.Bytes(json, "application/json")
+            : ApiProblems.NotFound($"The brand report of {generation_id} is not ready: the generation is {generation.Status.ToWire()}.");
+    }
+
+    private static async Task<Results<Ok<GenerationState>, Accepted<GenerationState>, ProblemHttpResult>> CancelAsync(HttpContext context, GenerationService generations, string generation_id)
+    {
+        var generation = await FindAsync(context, generations, generation_id);
+        if (generation is null)
+        {
+            return NotFound(generation_id);
+        }
+
+        if (generation.Status.IsTerminal())
+        {
+            return TypedResults.Ok(GenerationState.From(generation));
+        }
+
+        var cancelled = await generations.CancelAsync(generation, context.RequestAborted);
+        return TypedResults.Accepted($"/v1/sites/{generation.Tenant}/generations/{generation.Id}", GenerationState.From(cancelled));
+    }
+
+    private static async Task<Generation.Generations.Generation?> FindAsync(HttpContext context, GenerationService generations, string generationId) =>
+        GenerationIds.IsGenerationId(generationId) ? await generations.GetAsync(ApiCaller.From(context).Tenant, generationId, context.RequestAborted) : null;
+
+    private static ProblemHttpResult NotFound(string generationId) =>
+        ApiProblems.NotFound($"There is no generation {generationId} for this tenant.");
+
+    private static ProblemHttpResult ProblemFor(string errorEvent, Generation.Generations.Generation generation)
+    {
+        using var document = JsonDocument.Parse(errorEvent);
+        var code = document.RootElement.GetProperty("code").GetString() ?? ErrorCodes.GenerationFailed;
+        var message = document.RootElement.GetProperty("message").GetString() ?? "";
+        var status = code == ErrorCodes.ServiceUnavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+        return ApiProblems.Problem(status, code, code == ErrorCodes.ServiceUnavailable ? "The page model is unavailable." : "The generation failed.", message,
+            new Dictionary<string, object?> { ["generationId"] = generation.Id });
+    }
+}
