@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using SiteBuilder.BrandAssets.Images;
@@ -34,12 +33,6 @@ public sealed partial class BrandAssetLibrary(
     TimeProvider clock,
     ILogger<BrandAssetLibrary> logger)
 {
-    public const string MeterName = "SiteBuilder.Agents";
-
-    private static readonly Meter Meter = new(MeterName);
-    private static readonly Counter<long> Calls = Meter.CreateCounter<long>("sitebuilder.agent.calls", description: "Agent calls by agent and outcome.");
-    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("sitebuilder.agent.duration", "s", "Agent call duration by agent.");
-
     /// <summary>offline or bedrock: who draws the images.</summary>
     public string Provider => model.Provider;
 
@@ -85,10 +78,7 @@ public sealed partial class BrandAssetLibrary(
         }
         finally
         {
-            var tags = new TagList { { "agent", agent }, { "provider", model.Provider } };
-            Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
-            tags.Add("outcome", outcome);
-            Calls.Add(1, tags);
+            AgentMetrics.Record(agent, model.Provider, outcome, Stopwatch.GetElapsedTime(started));
         }
     }
 

@@ -25,12 +25,16 @@ public static class ImagePreview
     }
 
     /// <summary>The raster image scaled to fit <see cref="MaxSide"/> (never enlarged), encoded as PNG or JPEG.</summary>
-    public static (byte[] Content, string ContentType) Thumbnail(byte[] content)
+    public static (byte[] Content, string ContentType) Thumbnail(byte[] content) => Thumbnail(content, MaxSide);
+
+    /// <summary>The raster image scaled to fit <paramref name="maxSide"/> (never enlarged), encoded as PNG or JPEG.</summary>
+    public static (byte[] Content, string ContentType) Thumbnail(byte[] content, int maxSide)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSide, 1);
         // SkiaSharp answers bytes it has no codec for with ArgumentNullException("codec") rather than null.
         using var codec = SKCodec.Create(new SKMemoryStream(content)) ?? throw new ArgumentException("The image cannot be decoded.", nameof(content));
         using var decoded = SKBitmap.Decode(codec) ?? throw new ArgumentException("The image cannot be decoded.", nameof(content));
-        var scale = Math.Min(1.0, (double)MaxSide / Math.Max(decoded.Width, decoded.Height));
+        var scale = Math.Min(1.0, (double)maxSide / Math.Max(decoded.Width, decoded.Height));
         var width = Math.Max(1, (int)Math.Round(decoded.Width * scale));
         var height = Math.Max(1, (int)Math.Round(decoded.Height * scale));
         using var scaled = scale < 1

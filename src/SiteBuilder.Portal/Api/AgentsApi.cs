@@ -1,6 +1,12 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SiteBuilder.BrandAssets;
 using SiteBuilder.BrandAssets.Images;
 using SiteBuilder.BrandAssets.Library;
+using SiteBuilder.Generation.Layout;
+using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Pipeline;
+using SiteBuilder.Generation.Theming;
 
 namespace SiteBuilder.Portal.Api;
 
@@ -39,8 +45,25 @@ public sealed record ImageAgentResponse(string Type, IReadOnlyList<ImageAgentRes
 public sealed record ImageAgentResult(string Id, string Url, string Preview, string ContentType, int? Width, int? Height, string Description);
 
 /// <summary>
+/// The body of <c>POST /v1/agents/theme</c> and <c>/v1/agents/layout</c>: the same <c>prompt</c>, <c>templateId</c> and
+/// <c>brandAssets</c> as a generation, checked by the same rules.
+/// </summary>
+public sealed record DesignAgentRequest(string? Prompt, string? TemplateId, DesignBrandAssets? BrandAssets);
+
+/// <param name="PrimaryColor">#RRGGBB; the theme keeps it as given for large surfaces.</param>
+/// <param name="SecondaryColor">#RRGGBB; derived from the primary when absent.</param>
+/// <param name="Logo">A brand asset id or an https URL (not used by the theme or layout; accepted so a generation body can be sent as is).</param>
+public sealed record DesignBrandAssets(string? PrimaryColor, string? SecondaryColor, string? Logo);
+
+/// <summary><c>theme_selector</c>'s answer: the template it used (given or inferred) and the palette and typography.</summary>
+public sealed record ThemeAgentResponse(string Type, string TemplateId, Theme Theme);
+
+/// <summary><c>layout_agent</c>'s answer: the template, the tone it planned for, and the ordered sections.</summary>
+public sealed record LayoutAgentResponse(string Type, string TemplateId, string Tone, PageLayout Layout);
+
+/// <summary>
 /// The agents of DESIGN §4 on <c>/v1/agents</c>: <c>logo_creator</c> and <c>background_creator</c> (results are stored as the
-/// tenant's brand assets). All of them share the tenant's agents limit (20 a minute by default).
+/// tenant's brand assets), <c>theme_selector</c> and <c>layout_agent</c> (the very code the generation pipeline runs). All of them share the tenant's agents limit (20 a minute by default).
 /// </summary>
 public static class AgentsApi
 {
@@ -62,6 +85,8 @@ public static class AgentsApi
             .WithTags("Agents");
         agents.MapPost("/logo", (HttpContext context, BrandAssetLibrary library) => RunAsync(context, library, ImageKind.Logo)).WithName("CreateLogos");
         agents.MapPost("/background", (HttpContext context, BrandAssetLibrary library) => RunAsync(context, library, ImageKind.Background)).WithName("CreateBackgrounds");
+        agents.MapPost("/theme", SelectThemeAsync).WithName("SelectTheme");
+        agents.MapPost("/layout", PlanLayoutAsync).WithName("PlanLayout");
         return app;
     }
 
@@ -91,6 +116,66 @@ public static class AgentsApi
         {
             return ImageFailure(context, e);
         }
+    }
+
+    private static async Task<Results<Ok<ThemeAgentResponse>, ProblemHttpResult>> SelectThemeAsync(HttpContext context)
+    {
+        var (design, problem) = await ReadDesignAsync(context);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var theme = ThemeSelector.Select(design!.Brand, design.Template, design.Prompt);
+        AgentMetrics.Record("theme_selector", "offline", "success", Stopwatch.GetElapsedTime(started));
+        return TypedResults.Ok(new ThemeAgentResponse("theme", design.Template.Id, theme));
+    }
+
+    private static async Task<Results<Ok<LayoutAgentResponse>, ProblemHttpResult>> PlanLayoutAsync(HttpContext context)
+    {
+        var (design, problem) = await ReadDesignAsync(context);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        // The layout's headings follow the tone, which the theme works out from the prompt and template, as in a generation.
+        var started = Stopwatch.GetTimestamp();
+        var theme = ThemeSelector.Select(design!.Brand, design.Template, design.Prompt);
+        var layout = LayoutAgent.Plan(design.Template, design.Prompt, theme);
+        AgentMetrics.Record("layout_agent", "offline", "success", Stopwatch.GetElapsedTime(started));
+        return TypedResults.Ok(new LayoutAgentResponse("layout", design.Template.Id, theme.Tone, layout));
+    }
+
+    private sealed record Design(string Prompt, PageTemplate Template, BrandKit Brand);
+
+    /// <summary>Reads and checks a theme or layout body with the generation request's own rules, so both answer alike.</summary>
+    private static async Task<(Design? Design, ProblemHttpResult? Problem)> ReadDesignAsync(HttpContext context)
+    {
+        var (body, problem) = await ApiBody.ReadJsonAsync<DesignAgentRequest>(context.Request);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        var request = new GenerationRequest
+        {
+            Prompt = body!.Prompt,
+            TemplateId = body.TemplateId,
+            BrandAssets = body.BrandAssets is { } brand
+                ? new GenerationBrandAssets { PrimaryColor = brand.PrimaryColor, SecondaryColor = brand.SecondaryColor, Logo = brand.Logo }
+                : null,
+        };
+        var errors = GenerationRequestRules.Validate(request);
+        if (errors.Count > 0)
+        {
+            return (null, ApiProblems.Validation(errors));
+        }
+
+        var prompt = request.Prompt!.Trim();
+        var template = TemplateCatalog.Find(request.TemplateId) ?? TemplateCatalog.Infer(prompt);
+        return (new Design(prompt, template, new BrandKit(body.BrandAssets?.PrimaryColor, body.BrandAssets?.SecondaryColor)), null);
     }
 
     /// <summary>The seed's codes for a failed image model: filtered → 400, busy or down → 503, anything else → 500.</summary>

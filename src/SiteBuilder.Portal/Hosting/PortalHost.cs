@@ -28,6 +28,7 @@ public static class PortalHost
         builder.AddAccounts();
         builder.AddPortalAuthentication();
         builder.AddBrandAssets();
+        builder.Services.AddSingleton<SiteBuilder.Generation.Pipeline.ILogoSource, BrandAssetLogoSource>();
 
         var services = builder.Services;
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
