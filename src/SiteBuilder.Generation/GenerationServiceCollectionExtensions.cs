@@ -22,11 +22,14 @@ public static class GenerationServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddOptions<GenerationOptions>().BindConfiguration(GenerationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<BedrockPageOptions>().BindConfiguration($"{GenerationOptions.Section}:Bedrock").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OpenAiPageOptions>().BindConfiguration($"{GenerationOptions.Section}:OpenAi").ValidateDataAnnotations()
-            .Validate<IOptions<GenerationOptions>>(
-                (openAi, generation) => generation.Value.Provider != PageProvider.OpenAi || !string.IsNullOrWhiteSpace(openAi.Model),
-                "SiteBuilder:Generation:OpenAi:Model must name the model when the provider is OpenAi.")
+        // A provider's settings are checked only when it is the one configured: the offline default needs none.
+        services.AddOptions<BedrockPageOptions>().BindConfiguration($"{GenerationOptions.Section}:Bedrock")
+            .Validate<IOptions<GenerationOptions>>((bedrock, generation) => generation.Value.Provider != PageProvider.Bedrock || IsValid(bedrock),
+                "SiteBuilder:Generation:Bedrock needs a ModelId, a Region and MaxTokens between 1 and 64000.")
+            .ValidateOnStart();
+        services.AddOptions<OpenAiPageOptions>().BindConfiguration($"{GenerationOptions.Section}:OpenAi")
+            .Validate<IOptions<GenerationOptions>>((openAi, generation) => generation.Value.Provider != PageProvider.OpenAi || IsValid(openAi),
+                "SiteBuilder:Generation:OpenAi needs a BaseUrl and the Model name when the provider is OpenAi.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -49,4 +52,7 @@ public static class GenerationServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<GenerationRecovery>());
         return builder;
     }
+
+    private static bool IsValid(object options) =>
+        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new System.ComponentModel.DataAnnotations.ValidationContext(options), null, validateAllProperties: true);
 }

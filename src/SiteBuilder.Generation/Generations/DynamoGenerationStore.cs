@@ -6,7 +6,7 @@ using SiteBuilder.Storage.DynamoDb;
 namespace SiteBuilder.Generation.Generations;
 
 /// <summary>
-/// The generation table of DESIGN §6. Generation items: <c>TENANT#{t}</c> / <c>GEN#{id}</c> (ids sort by time, so the
+/// The generation table of DESIGN §6. GenerationRecord items: <c>TENANT#{t}</c> / <c>GEN#{id}</c> (ids sort by time, so the
 /// tenant's history is a reverse query); while not terminal they carry <c>gsi1pk = STATUS#{status}</c>, <c>gsi1sk = {updatedAt}</c>
 /// for crash recovery. Events: <c>GEN#{id}</c> / <c>EVT#{id:D10}</c> with a TTL. Sites: <c>TENANT#{t}</c> / <c>SITE#{siteId}</c>,
 /// and a version pointer per site version: <c>TENANT#{t}</c> / <c>SITEVER#{siteId}#{version:D6}</c>.
@@ -18,7 +18,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
 
     private string Table => names.GenerationTable;
 
-    public async Task<Generation> CreateAsync(Generation generation, CancellationToken cancellationToken = default)
+    public async Task<GenerationRecord> CreateAsync(GenerationRecord generation, CancellationToken cancellationToken = default)
     {
         var created = generation with { RowVersion = 1 };
         try
@@ -43,13 +43,13 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
         return created;
     }
 
-    public async Task<Generation?> GetAsync(string tenant, string generationId, CancellationToken cancellationToken = default)
+    public async Task<GenerationRecord?> GetAsync(string tenant, string generationId, CancellationToken cancellationToken = default)
     {
         var response = await dynamo.GetItemAsync(new GetItemRequest { TableName = Table, Key = Key(tenant, generationId), ConsistentRead = true }, cancellationToken);
         return response.IsItemSet ? Read(response.Item) : null;
     }
 
-    public async Task<Generation> UpdateAsync(Generation generation, CancellationToken cancellationToken = default)
+    public async Task<GenerationRecord> UpdateAsync(GenerationRecord generation, CancellationToken cancellationToken = default)
     {
         var updated = generation with { RowVersion = generation.RowVersion + 1 };
         try
@@ -87,7 +87,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
             request.ExpressionAttributeValues[":before"] = Attr.S($"GEN#{after}");
         }
 
-        var items = new List<Generation>();
+        var items = new List<GenerationRecord>();
         do
         {
             request.Limit = limit + 2 - items.Count;
@@ -102,7 +102,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
             : new GenerationPage(items, null);
     }
 
-    public async Task<IReadOnlyList<Generation>> ListSiteVersionsAsync(string tenant, string siteId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<GenerationRecord>> ListSiteVersionsAsync(string tenant, string siteId, CancellationToken cancellationToken = default)
     {
         var pointers = await QueryAllAsync(new QueryRequest
         {
@@ -111,7 +111,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
             ExpressionAttributeValues = new() { [":pk"] = Attr.S($"TENANT#{tenant}"), [":prefix"] = Attr.S($"SITEVER#{siteId}#") },
             ConsistentRead = true,
         }, cancellationToken);
-        var versions = new List<Generation>();
+        var versions = new List<GenerationRecord>();
         foreach (var batch in pointers.Select(p => p.RequireString("generationId")).Chunk(100))
         {
             var response = await dynamo.BatchGetItemAsync(new BatchGetItemRequest
@@ -124,9 +124,9 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
         return [.. versions.OrderBy(g => g.Version).ThenBy(g => g.Id, StringComparer.Ordinal)];
     }
 
-    public async Task<IReadOnlyList<Generation>> FindStaleAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<GenerationRecord>> FindStaleAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default)
     {
-        var stale = new List<Generation>();
+        var stale = new List<GenerationRecord>();
         foreach (var status in ActiveStatuses)
         {
             var items = await QueryAllAsync(new QueryRequest
@@ -258,7 +258,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
         [DynamoDbSchema.SortKey] = Attr.S($"SITE#{siteId}"),
     };
 
-    private static Dictionary<string, AttributeValue> Item(Generation g)
+    private static Dictionary<string, AttributeValue> Item(GenerationRecord g)
     {
         var item = Key(g.Tenant, g.Id);
         void Set(string name, string? value)
@@ -328,7 +328,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
         return item;
     }
 
-    private static Generation Read(Dictionary<string, AttributeValue> i) => new()
+    private static GenerationRecord Read(Dictionary<string, AttributeValue> i) => new()
     {
         Id = i.RequireString("id"),
         Tenant = i.RequireString("tenant"),

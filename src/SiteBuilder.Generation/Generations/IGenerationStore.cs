@@ -7,25 +7,25 @@ namespace SiteBuilder.Generation.Generations;
 public interface IGenerationStore
 {
     /// <summary>Adds a new generation with row version 1. Throws <see cref="GenerationConflictException"/> if the id exists.</summary>
-    Task<Generation> CreateAsync(Generation generation, CancellationToken cancellationToken = default);
+    Task<GenerationRecord> CreateAsync(GenerationRecord generation, CancellationToken cancellationToken = default);
 
     /// <summary>The tenant's generation, or null (also for another tenant's id).</summary>
-    Task<Generation?> GetAsync(string tenant, string generationId, CancellationToken cancellationToken = default);
+    Task<GenerationRecord?> GetAsync(string tenant, string generationId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Replaces the generation if its stored row version still equals <paramref name="generation"/>'s, and returns it with the next
     /// row version. Throws <see cref="GenerationConflictException"/> when someone else changed it first.
     /// </summary>
-    Task<Generation> UpdateAsync(Generation generation, CancellationToken cancellationToken = default);
+    Task<GenerationRecord> UpdateAsync(GenerationRecord generation, CancellationToken cancellationToken = default);
 
     /// <summary>The tenant's generations, newest first. <paramref name="cursor"/> is the previous page's <see cref="GenerationPage.NextCursor"/>.</summary>
     Task<GenerationPage> ListAsync(string tenant, int limit, string? cursor, CancellationToken cancellationToken = default);
 
     /// <summary>Every version of a site, oldest first.</summary>
-    Task<IReadOnlyList<Generation>> ListSiteVersionsAsync(string tenant, string siteId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<GenerationRecord>> ListSiteVersionsAsync(string tenant, string siteId, CancellationToken cancellationToken = default);
 
     /// <summary>Generations not in a terminal state whose last update is older than <paramref name="updatedBefore"/> (crash recovery).</summary>
-    Task<IReadOnlyList<Generation>> FindStaleAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<GenerationRecord>> FindStaleAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default);
 
     /// <summary>Records events; ids must continue the generation's sequence. Recording an id twice throws <see cref="GenerationConflictException"/>.</summary>
     Task AppendEventsAsync(string generationId, IReadOnlyList<GenerationEvent> events, CancellationToken cancellationToken = default);

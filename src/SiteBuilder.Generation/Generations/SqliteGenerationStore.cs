@@ -72,7 +72,7 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
         $cancel, $createdAt, $updatedAt, $firstChunkAt, $completedAt, $rowVersion
         """;
 
-    public async Task<Generation> CreateAsync(Generation generation, CancellationToken cancellationToken = default)
+    public async Task<GenerationRecord> CreateAsync(GenerationRecord generation, CancellationToken cancellationToken = default)
     {
         var created = generation with { RowVersion = 1 };
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -85,7 +85,7 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
         return created;
     }
 
-    public async Task<Generation?> GetAsync(string tenant, string generationId, CancellationToken cancellationToken = default)
+    public async Task<GenerationRecord?> GetAsync(string tenant, string generationId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command($"SELECT {Columns} FROM generations WHERE id = $id AND tenant = $tenant", ("$id", generationId), ("$tenant", tenant));
@@ -93,7 +93,7 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    public async Task<Generation> UpdateAsync(Generation generation, CancellationToken cancellationToken = default)
+    public async Task<GenerationRecord> UpdateAsync(GenerationRecord generation, CancellationToken cancellationToken = default)
     {
         var updated = generation with { RowVersion = generation.RowVersion + 1 };
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -125,7 +125,7 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
             : new GenerationPage(items, null);
     }
 
-    public async Task<IReadOnlyList<Generation>> ListSiteVersionsAsync(string tenant, string siteId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<GenerationRecord>> ListSiteVersionsAsync(string tenant, string siteId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
@@ -133,7 +133,7 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
         return await ReadAllAsync(command, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Generation>> FindStaleAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<GenerationRecord>> FindStaleAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
@@ -229,10 +229,10 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
         return sites;
     }
 
-    private static async Task<List<Generation>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static async Task<List<GenerationRecord>> ReadAllAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var items = new List<Generation>();
+        var items = new List<GenerationRecord>();
         while (await reader.ReadAsync(cancellationToken))
         {
             items.Add(Read(reader));
@@ -241,7 +241,7 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
         return items;
     }
 
-    private static (string, object?)[] Parameters(Generation g) =>
+    private static (string, object?)[] Parameters(GenerationRecord g) =>
     [
         ("$id", g.Id), ("$tenant", g.Tenant), ("$site", g.SiteId), ("$version", g.Version), ("$parent", g.ParentGenerationId),
         ("$prompt", g.Prompt), ("$template", g.TemplateId), ("$primary", g.PrimaryColor), ("$secondary", g.SecondaryColor), ("$logo", g.Logo),
@@ -252,7 +252,7 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
         ("$completedAt", g.CompletedAt?.ToSortable()), ("$rowVersion", g.RowVersion),
     ];
 
-    private static Generation Read(SqliteDataReader r) => new()
+    private static GenerationRecord Read(SqliteDataReader r) => new()
     {
         Id = r.GetString(0),
         Tenant = r.GetString(1),

@@ -12,7 +12,7 @@ public sealed class GenerationEventReader(IGenerationStore store, GenerationFeed
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(150);
     private const int PageSize = 500;
 
-    public async IAsyncEnumerable<GenerationEvent> ReadAsync(Generations.Generation generation, long afterId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<GenerationEvent> ReadAsync(GenerationRecord generation, long afterId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var last = afterId;
         if (feeds.Find(generation.Id) is { } feed)

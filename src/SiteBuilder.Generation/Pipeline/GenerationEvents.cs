@@ -15,9 +15,11 @@ public static class GenerationEvents
     public const string Error = "error";
     public const string Cancelled = "cancelled";
 
+    // Event data travels in text/event-stream, never inside HTML, so markup characters need no \u escaping: chunks stay readable and small.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static string ProgressData(int progress, string message, string step) =>

@@ -66,7 +66,7 @@ public sealed class GenerationRecovery(
         return marked;
     }
 
-    private static Generations.Generation Settle(Generations.Generation generation, string terminalEvent)
+    private static GenerationRecord Settle(GenerationRecord generation, string terminalEvent)
     {
         using var document = System.Text.Json.JsonDocument.Parse(terminalEvent);
         var root = document.RootElement;

@@ -7,12 +7,12 @@ namespace SiteBuilder.Generation.Pipeline;
 /// with contiguous ids; the generation row moves through its states with optimistic concurrency, and a heartbeat keeps
 /// it fresh (and notices a cancel asked on another instance).
 /// </summary>
-internal sealed class GenerationRun(Generation generation, IGenerationStore store, GenerationFeed feed, TimeProvider clock)
+internal sealed class GenerationRun(GenerationRecord generation, IGenerationStore store, GenerationFeed feed, TimeProvider clock)
 {
     private readonly SemaphoreSlim _rowGate = new(1, 1);
     private long _nextEventId = generation.LastEventId + 1;
 
-    public Generation Current { get; private set; } = generation;
+    public GenerationRecord Current { get; private set; } = generation;
 
     public GenerationFeed Feed { get; } = feed;
 
@@ -25,13 +25,13 @@ internal sealed class GenerationRun(Generation generation, IGenerationStore stor
         var e = new GenerationEvent(_nextEventId, data);
         await store.AppendEventsAsync(Current.Id, [e], cancellationToken);
         _nextEventId++;
-        feed.Publish(e);
+        Feed.Publish(e);
     }
 
     public long LastEventId => _nextEventId - 1;
 
     /// <summary>Applies a change to the row; if another writer got there first (a cancel request), re-reads and applies it again.</summary>
-    public async Task SaveAsync(Func<Generation, Generation> change, CancellationToken cancellationToken)
+    public async Task SaveAsync(Func<GenerationRecord, GenerationRecord> change, CancellationToken cancellationToken)
     {
         await _rowGate.WaitAsync(cancellationToken);
         try
@@ -82,7 +82,7 @@ internal sealed class GenerationRun(Generation generation, IGenerationStore stor
         }
     }
 
-    private void NoticeCancel(Generation fresh)
+    private void NoticeCancel(GenerationRecord fresh)
     {
         if (fresh.CancelRequested && !CancelRequested)
         {

@@ -41,7 +41,7 @@ public sealed class GenerationRunner(
     public int RunningCount => _running.Count;
 
     /// <summary>Starts the generation in the background and returns once it is registered (its feed exists).</summary>
-    public void Start(Generation generation, GenerationRequest request)
+    public void Start(GenerationRecord generation, GenerationRequest request)
     {
         var run = new GenerationRun(generation, store, feeds.Open(generation.Id), clock);
         _running[generation.Id] = run;
@@ -112,7 +112,7 @@ public sealed class GenerationRunner(
                 report = BrandValidator.Validate(html, BrandAssetsFor(theme, brand));
             }
 
-            await blobs.PutAsync(BlobContainer.Sites, ReportKey(generation), ValidationReports.ToJsonBytes(report), token);
+            await blobs.PutAsync(BlobContainer.Sites, ReportKey(generation), System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(report, System.Text.Json.JsonSerializerOptions.Web), token);
             await CompleteAsync(run, report.BrandScore);
         }
         catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
@@ -130,12 +130,12 @@ public sealed class GenerationRunner(
             var message = e.IsTransient
                 ? $"The page model ({pageModel.Provider}) is busy or unavailable after {settings.MaxAttempts} attempts. Try again in a minute."
                 : $"The page model could not write the page: {e.Message}";
-            logger.LogWarning(e, "Generation {GenerationId} failed in the page model ({Failure})", run.Current.Id, e.Failure);
+            logger.LogWarning(e, "GenerationRecord {GenerationId} failed in the page model ({Failure})", run.Current.Id, e.Failure);
             await EndAsync(run, GenerationStatus.Failed, new GenerationError(code, message), GenerationEvents.ErrorData(code, message), message);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            logger.LogError(e, "Generation {GenerationId} failed", run.Current.Id);
+            logger.LogError(e, "GenerationRecord {GenerationId} failed", run.Current.Id);
             const string message = "The generation failed on our side. Try again; if it keeps failing, quote the generation id.";
             await EndAsync(run, GenerationStatus.Failed, new GenerationError(ErrorCodes.GenerationFailed, message), GenerationEvents.ErrorData(ErrorCodes.GenerationFailed, message), message);
         }
@@ -164,7 +164,8 @@ public sealed class GenerationRunner(
             var pending = new StringBuilder();
             var chunks = 0;
             var lastProgress = 15;
-            var expected = Math.Max(sections + 2, 4) * 1200;
+            // A page is a head with its stylesheet and then its sections; progress follows the bytes written against that estimate.
+            var expected = 16_000 + (Math.Max(sections, 3) * 2_500);
             TokenUsage? usage = null;
 
             async Task FlushAsync()
@@ -329,7 +330,7 @@ public sealed class GenerationRunner(
         await run.SaveAsync(g => g with { Progress = progress, Message = message }, token);
     }
 
-    private async Task<string?> LoadParentHtmlAsync(Generations.Generation generation, CancellationToken token)
+    private async Task<string?> LoadParentHtmlAsync(GenerationRecord generation, CancellationToken token)
     {
         if (generation.ParentGenerationId is null)
         {
@@ -350,7 +351,7 @@ public sealed class GenerationRunner(
         brand.LogoUrl,
         [theme.HeadingFont, theme.BodyFont]);
 
-    public static string ReportKey(Generations.Generation generation) => $"{generation.Tenant}/{generation.SiteId}/{generation.Id}/report.json";
+    public static string ReportKey(GenerationRecord generation) => $"{generation.Tenant}/{generation.SiteId}/{generation.Id}/report.json";
 
     private static string Describe(IPageModel model) => model.Provider switch
     {

@@ -19,14 +19,14 @@ public sealed class GenerationService(
     /// The request must have passed <see cref="GenerationRequestRules.Validate"/>. Throws <see cref="GenerationRequestException"/>
     /// for a parent that does not exist for this tenant or is not finished.
     /// </summary>
-    public async Task<Generations.Generation> StartAsync(string tenant, string user, GenerationRequest request, CancellationToken cancellationToken)
+    public async Task<GenerationRecord> StartAsync(string tenant, string user, GenerationRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var prompt = request.Prompt!.Trim();
         var template = request.TemplateId is { } id ? TemplateCatalog.Find(id)! : null;
         Site site;
         var version = 1;
-        Generations.Generation? parent = null;
+        GenerationRecord? parent = null;
         if (request.ParentGenerationId is { } parentId)
         {
             parent = await store.GetAsync(tenant, parentId, cancellationToken);
@@ -50,7 +50,7 @@ public sealed class GenerationService(
             await store.SaveSiteAsync(site, cancellationToken);
         }
 
-        var generation = await store.CreateAsync(new Generations.Generation
+        var generation = await store.CreateAsync(new GenerationRecord
         {
             Id = GenerationIds.NewGenerationId(now),
             Tenant = tenant,
@@ -75,13 +75,13 @@ public sealed class GenerationService(
         return generation;
     }
 
-    public Task<Generations.Generation?> GetAsync(string tenant, string generationId, CancellationToken cancellationToken) =>
+    public Task<GenerationRecord?> GetAsync(string tenant, string generationId, CancellationToken cancellationToken) =>
         store.GetAsync(tenant, generationId, cancellationToken);
 
     public Task<GenerationPage> ListAsync(string tenant, int limit, string? cursor, CancellationToken cancellationToken) =>
         store.ListAsync(tenant, limit, cursor, cancellationToken);
 
-    public Task<IReadOnlyList<Generations.Generation>> ListSiteVersionsAsync(string tenant, string siteId, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<GenerationRecord>> ListSiteVersionsAsync(string tenant, string siteId, CancellationToken cancellationToken) =>
         store.ListSiteVersionsAsync(tenant, siteId, cancellationToken);
 
     public Task<IReadOnlyList<Site>> ListSitesAsync(string tenant, CancellationToken cancellationToken) => store.ListSitesAsync(tenant, cancellationToken);
@@ -89,17 +89,17 @@ public sealed class GenerationService(
     public Task<Site?> GetSiteAsync(string tenant, string siteId, CancellationToken cancellationToken) => store.GetSiteAsync(tenant, siteId, cancellationToken);
 
     /// <summary>Every event after <paramref name="afterId"/>, live while the generation runs; ends after the terminal event.</summary>
-    public IAsyncEnumerable<GenerationEvent> FollowAsync(Generations.Generation generation, long afterId, CancellationToken cancellationToken) =>
+    public IAsyncEnumerable<GenerationEvent> FollowAsync(GenerationRecord generation, long afterId, CancellationToken cancellationToken) =>
         reader.ReadAsync(generation, afterId, cancellationToken);
 
     /// <summary>The stored (sanitized) HTML of a complete generation, or null.</summary>
-    public async Task<string?> GetHtmlAsync(Generations.Generation generation, CancellationToken cancellationToken) =>
+    public async Task<string?> GetHtmlAsync(GenerationRecord generation, CancellationToken cancellationToken) =>
         generation.HtmlKey is { } key && await blobs.GetAsync(BlobContainer.Sites, key, cancellationToken) is { } blob
             ? Encoding.UTF8.GetString(blob.Content)
             : null;
 
     /// <summary>The stored brand report (JSON) of a complete generation, or null.</summary>
-    public async Task<byte[]?> GetReportJsonAsync(Generations.Generation generation, CancellationToken cancellationToken) =>
+    public async Task<byte[]?> GetReportJsonAsync(GenerationRecord generation, CancellationToken cancellationToken) =>
         generation.Status == GenerationStatus.Complete && await blobs.GetAsync(BlobContainer.Sites, GenerationRunner.ReportKey(generation), cancellationToken) is { } blob
             ? blob.Content
             : null;
@@ -108,7 +108,7 @@ public sealed class GenerationService(
     /// Asks a running generation to stop. Here it stops at once; on another instance, at its next heartbeat.
     /// Returns the generation as it is now; a finished one is left as it is.
     /// </summary>
-    public async Task<Generations.Generation> CancelAsync(Generations.Generation generation, CancellationToken cancellationToken)
+    public async Task<GenerationRecord> CancelAsync(GenerationRecord generation, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {

@@ -15,7 +15,7 @@ public static class GenerationApi
 
     public static IEndpointRouteBuilder MapGenerationApi(this IEndpointRouteBuilder app)
     {
-        var sites = app.MapV1("/sites/{tenant_id}").WithTags("Generation");
+        var sites = app.MapV1("/sites/{tenant_id}").WithTags("GenerationRecord");
         sites.MapPost("/generation", StartAsync).RequireTenantRateLimit(RateLimitGroup.Generation).WithName("StartGeneration");
         sites.MapGet("/generations", ListAsync).WithName("ListGenerations");
         sites.MapGet("/generations/{generation_id}", GetAsync).WithName("GetGeneration");
@@ -45,7 +45,7 @@ public static class GenerationApi
             return ApiProblems.Validation(errors);
         }
 
-        Generation.Generations.Generation generation;
+        GenerationRecord generation;
         try
         {
             generation = await generations.StartAsync(caller.Tenant, caller.User.UserName, request!, context.RequestAborted);
@@ -175,6 +175,8 @@ public static class GenerationApi
 
         context.Response.Headers.ContentSecurityPolicy = PagePolicy;
         context.Response.Headers.XContentTypeOptions = "nosniff";
+        // The portal may frame it (its own previews); no other site may.
+        context.Response.Headers.XFrameOptions = "SAMEORIGIN";
         context.Response.Headers.CacheControl = "private, no-store";
         return Results.Text(html, "text/html; charset=utf-8");
     }
@@ -209,13 +211,13 @@ public static class GenerationApi
         return TypedResults.Accepted($"/v1/sites/{generation.Tenant}/generations/{generation.Id}", GenerationState.From(cancelled));
     }
 
-    private static async Task<Generation.Generations.Generation?> FindAsync(HttpContext context, GenerationService generations, string generationId) =>
+    private static async Task<GenerationRecord?> FindAsync(HttpContext context, GenerationService generations, string generationId) =>
         GenerationIds.IsGenerationId(generationId) ? await generations.GetAsync(ApiCaller.From(context).Tenant, generationId, context.RequestAborted) : null;
 
     private static ProblemHttpResult NotFound(string generationId) =>
         ApiProblems.NotFound($"There is no generation {generationId} for this tenant.");
 
-    private static ProblemHttpResult ProblemFor(string errorEvent, Generation.Generations.Generation generation)
+    private static ProblemHttpResult ProblemFor(string errorEvent, GenerationRecord generation)
     {
         using var document = JsonDocument.Parse(errorEvent);
         var code = document.RootElement.GetProperty("code").GetString() ?? ErrorCodes.GenerationFailed;

@@ -28,7 +28,7 @@ public sealed record GenerationState(
     string? PreviewUrl,
     string? ReportUrl)
 {
-    public static GenerationState From(Generation.Generations.Generation g)
+    public static GenerationState From(GenerationRecord g)
     {
         var complete = g.Status == GenerationStatus.Complete;
         var self = $"/v1/sites/{g.Tenant}/generations/{g.Id}";

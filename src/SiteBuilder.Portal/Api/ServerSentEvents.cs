@@ -17,7 +17,7 @@ internal static class ServerSentEvents
         response.ContentType = "text/event-stream; charset=utf-8";
         response.Headers.CacheControl = "no-cache, no-transform";
         response.Headers["X-Accel-Buffering"] = "no";
-        response.Headers["X-Generation-Id"] = generationId;
+        response.Headers["X-GenerationRecord-Id"] = generationId;
         response.HttpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
     }
 

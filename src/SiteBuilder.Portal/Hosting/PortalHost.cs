@@ -4,7 +4,11 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+<<<<<<< HEAD
 using SiteBuilder.BrandAssets;
+=======
+using SiteBuilder.Generation;
+>>>>>>> main
 using SiteBuilder.Identity;
 using SiteBuilder.Portal.Api;
 using SiteBuilder.Portal.Auth;
@@ -26,6 +30,7 @@ public static class PortalHost
 
         builder.AddStorage();
         builder.AddAccounts();
+        builder.AddGeneration();
         builder.AddPortalAuthentication();
         builder.AddBrandAssets();
         builder.Services.AddSingleton<SiteBuilder.Generation.Pipeline.ILogoSource, BrandAssetLogoSource>();
@@ -81,8 +86,12 @@ public static class PortalHost
         app.MapPortalHealth();
         app.MapAccountEndpoints();
         app.MapMeApi();
+<<<<<<< HEAD
         app.MapAgentsApi();
         app.MapAssetsApi();
+=======
+        app.MapGenerationApi();
+>>>>>>> main
         // The portal's own policy (SecurityHeaders) already says frame-ancestors 'none'.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;

@@ -24,7 +24,10 @@ internal static class SecurityHeaders
                 headers.ContentSecurityPolicy = PortalPolicy;
             }
 
-            headers.XFrameOptions = "DENY";
+            if (!headers.ContainsKey("X-Frame-Options"))
+            {
+                headers.XFrameOptions = "DENY";
+            }
             return Task.CompletedTask;
         });
         await next();

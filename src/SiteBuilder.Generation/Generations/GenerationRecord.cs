@@ -29,7 +29,7 @@ public sealed record GenerationError(string Code, string Message);
 /// One version of a site's page: its request, where it is in the pipeline, and its result.
 /// <see cref="RowVersion"/> guards every update (optimistic concurrency), so two instances never both move it on.
 /// </summary>
-public sealed record Generation
+public sealed record GenerationRecord
 {
     public required string Id { get; init; }
 
@@ -98,7 +98,7 @@ public sealed record Generation
 public sealed record GenerationEvent(long Id, string Data);
 
 /// <summary>A page of a tenant's history, newest first; <see cref="NextCursor"/> is null on the last page.</summary>
-public sealed record GenerationPage(IReadOnlyList<Generation> Items, string? NextCursor);
+public sealed record GenerationPage(IReadOnlyList<GenerationRecord> Items, string? NextCursor);
 
 /// <summary>A site: its versions are generations; <see cref="LatestGenerationId"/> points at the newest complete one.</summary>
 public sealed record Site
