@@ -85,8 +85,8 @@ public static class AgentsApi
             .WithTags("Agents");
         agents.MapPost("/logo", (HttpContext context, BrandAssetLibrary library) => RunAsync(context, library, ImageKind.Logo)).WithName("CreateLogos");
         agents.MapPost("/background", (HttpContext context, BrandAssetLibrary library) => RunAsync(context, library, ImageKind.Background)).WithName("CreateBackgrounds");
-        agents.MapPost("/theme", SelectThemeAsync).WithName("SelectTheme");
-        agents.MapPost("/layout", PlanLayoutAsync).WithName("PlanLayout");
+        agents.MapPost("/theme", (Delegate)SelectThemeAsync).WithName("SelectTheme");
+        agents.MapPost("/layout", (Delegate)PlanLayoutAsync).WithName("PlanLayout");
         return app;
     }
 

@@ -4,11 +4,8 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
-<<<<<<< HEAD
 using SiteBuilder.BrandAssets;
-=======
 using SiteBuilder.Generation;
->>>>>>> main
 using SiteBuilder.Identity;
 using SiteBuilder.Portal.Api;
 using SiteBuilder.Portal.Auth;
@@ -86,12 +83,9 @@ public static class PortalHost
         app.MapPortalHealth();
         app.MapAccountEndpoints();
         app.MapMeApi();
-<<<<<<< HEAD
         app.MapAgentsApi();
         app.MapAssetsApi();
-=======
         app.MapGenerationApi();
->>>>>>> main
         // The portal's own policy (SecurityHeaders) already says frame-ancestors 'none'.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
