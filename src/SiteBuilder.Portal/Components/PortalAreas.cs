@@ -14,6 +14,7 @@ public static class PortalAreas
     public static readonly IReadOnlyList<PortalArea> All =
     [
         new("Home", "/", MudBlazor.Icons.Material.Outlined.Home, "Your entry points.", [], Workspace),
+        new("Brand assets", "/assets", MudBlazor.Icons.Material.Outlined.Palette, "Generate logos and backgrounds, upload your own, and set the brand kit new pages start from.", [Identity.Roles.Marketer, Identity.Roles.Admin], Workspace),
         new("API tokens", "/account/tokens", MudBlazor.Icons.Material.Outlined.Key, "Mint a bearer token to call the /v1 API for one of your tenants.", [], Account),
         new("Profile", "/account/profile", MudBlazor.Icons.Material.Outlined.ManageAccounts, "Your roles and tenants; change your password.", [], Account),
         new("Users", "/admin/users", MudBlazor.Icons.Material.Outlined.Group, "Add people, set roles and tenants, reset passwords, disable accounts.", [Identity.Roles.Admin], Administration),
