@@ -78,7 +78,14 @@ public static class AssetContent
     /// Accepts a PNG, JPEG, WebP or SVG of at most <see cref="MaxUploadBytes"/>; SVG comes back sanitized.
     /// Throws <see cref="AssetRejectedException"/> naming <paramref name="field"/> otherwise.
     /// </summary>
-    public static CheckedAsset Check(ReadOnlySpan<byte> content, string field = "file")
+    public static CheckedAsset Check(ReadOnlySpan<byte> content, string field = "file") => Check(content, field, SvgScripts.Remove);
+
+    /// <summary>
+    /// Like <see cref="Check(ReadOnlySpan{byte}, string)"/>; with <see cref="SvgScripts.Reject"/> an SVG that carries script
+    /// (a <c>&lt;script&gt;</c>, an <c>on…</c> handler, a <c>javascript:</c> link) is refused instead of cleaned, so the person
+    /// uploading it learns that what they sent is not what would be stored.
+    /// </summary>
+    public static CheckedAsset Check(ReadOnlySpan<byte> content, string field, SvgScripts scripts)
     {
         if (content.IsEmpty)
         {
@@ -111,6 +118,12 @@ public static class AssetContent
                     throw new AssetRejectedException(AssetRejection.MalformedSvg, field, "The SVG file is not valid UTF-8 text. Export it again as SVG.");
                 }
 
+                if (scripts == SvgScripts.Reject && SvgSanitizer.FindScript(text) is { } script)
+                {
+                    throw new AssetRejectedException(AssetRejection.UnsafeSvg, field,
+                        $"The SVG contains {script}. Scripts are not allowed in brand assets: export the image again as a plain SVG, without interactivity.");
+                }
+
                 var sanitized = SvgSanitizer.Sanitize(text, field);
                 return new CheckedAsset(AssetType.Svg, Encoding.UTF8.GetBytes(sanitized.Svg), sanitized.Size);
             case AssetType.Png or AssetType.Jpeg or AssetType.Webp:
@@ -131,7 +144,10 @@ public static class AssetContent
     /// Reads at most one byte past <see cref="MaxUploadBytes"/> from <paramref name="content"/>, so an oversized
     /// upload is refused without buffering all of it, then runs <see cref="Check(ReadOnlySpan{byte}, string)"/>.
     /// </summary>
-    public static async Task<CheckedAsset> CheckAsync(Stream content, string field, CancellationToken ct)
+    public static Task<CheckedAsset> CheckAsync(Stream content, string field, CancellationToken ct) => CheckAsync(content, field, SvgScripts.Remove, ct);
+
+    /// <summary>Like <see cref="CheckAsync(Stream, string, CancellationToken)"/>, with a choice of what to do about script in an SVG.</summary>
+    public static async Task<CheckedAsset> CheckAsync(Stream content, string field, SvgScripts scripts, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(content);
         var buffer = new byte[MaxUploadBytes + 1];
@@ -148,7 +164,7 @@ public static class AssetContent
                 $"The file is larger than {Megabytes(MaxUploadBytes)} MB. Export a smaller image, for example at most 2000 pixels wide.");
         }
 
-        return Check(buffer.AsSpan(0, length), field);
+        return Check(buffer.AsSpan(0, length), field, scripts);
     }
 
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);

@@ -31,3 +31,12 @@ public static class AssetTypes
         _ => ".bin",
     };
 }
+
+/// <summary>What the upload checks do with script found in an SVG.</summary>
+public enum SvgScripts
+{
+    /// <summary>Remove it with everything else that is not drawing (images from a model).</summary>
+    Remove,
+    /// <summary>Refuse the file with a message that says what was found (uploads by people).</summary>
+    Reject,
+}

@@ -68,6 +68,61 @@ public static partial class SvgSanitizer
         return new SanitizedSvg(root.ToString(SaveOptions.DisableFormatting), SizeOf(root));
     }
 
+    /// <summary>
+    /// What in the SVG would run as script, in words for the person who sent it ("a &lt;script&gt; element",
+    /// "an onload event attribute", "a javascript: link"); null when nothing would, or when the file does not parse
+    /// (then <see cref="Sanitize"/> says why).
+    /// </summary>
+    public static string? FindScript(string svg)
+    {
+        ArgumentNullException.ThrowIfNull(svg);
+        XDocument document;
+        try
+        {
+            document = Parse(svg, "file");
+        }
+        catch (AssetRejectedException)
+        {
+            return null;
+        }
+
+        foreach (var element in document.Root!.DescendantsAndSelf().Where(e => e.Name.Namespace == XNamespace.None))
+        {
+            element.Name = SvgNs + element.Name.LocalName;
+        }
+
+        foreach (var element in document.Root.DescendantsAndSelf())
+        {
+            var name = element.Name.LocalName;
+            if (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("handler", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("listener", StringComparison.OrdinalIgnoreCase))
+            {
+                return $"a <{name}> element";
+            }
+
+            if (AnimationElements.Contains(name) && IsUnsafeElement(element))
+            {
+                return "an animation that turns a link or an event handler into script";
+            }
+
+            foreach (var attribute in element.Attributes().Where(a => !a.IsNamespaceDeclaration))
+            {
+                var attributeName = attribute.Name.LocalName;
+                if (attributeName.StartsWith("on", StringComparison.OrdinalIgnoreCase))
+                {
+                    return $"an {attributeName} event attribute";
+                }
+
+                if (HasScriptScheme(attribute.Value))
+                {
+                    return "a javascript: link";
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static XDocument Parse(string svg, string field)
     {
         var settings = new XmlReaderSettings

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using SiteBuilder.BrandAssets;
 using SiteBuilder.Generation;
 using SiteBuilder.Identity;
 using SiteBuilder.Portal.Api;
@@ -28,6 +29,8 @@ public static class PortalHost
         builder.AddAccounts();
         builder.AddGeneration();
         builder.AddPortalAuthentication();
+        builder.AddBrandAssets();
+        builder.Services.AddSingleton<SiteBuilder.Generation.Pipeline.ILogoSource, BrandAssetLogoSource>();
 
         var services = builder.Services;
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -84,6 +87,8 @@ public static class PortalHost
         app.MapPortalHealth();
         app.MapAccountEndpoints();
         app.MapMeApi();
+        app.MapAgentsApi();
+        app.MapAssetsApi();
         app.MapGenerationApi();
         app.MapSitePages();
         app.MapApiReference();
