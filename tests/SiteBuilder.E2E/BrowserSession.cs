@@ -43,6 +43,14 @@ public sealed class BrowserSession : IAsyncDisposable
         await WaitForInteractiveAsync();
     }
 
+    /// <summary>
+    /// Forgets the console line Chromium writes when the document itself answers 404 (a not-found page must say 404);
+    /// any other error stays.
+    /// </summary>
+    public void ExpectDocumentNotFound(string path) =>
+        _consoleErrors.RemoveAll(e => e.StartsWith("Failed to load resource: the server responded with a status of 404", StringComparison.Ordinal)
+            && e.Contains($"{path}:0:0", StringComparison.Ordinal));
+
     /// <summary>The checks for any page: no console error, no horizontal scroll, no axe-core violation (WCAG 2.2 AA rules).</summary>
     public async Task AssertPageIsCleanAsync(string what)
     {
