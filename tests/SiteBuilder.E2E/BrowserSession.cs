@@ -74,7 +74,7 @@ public sealed class BrowserSession : IAsyncDisposable
             ? configured
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}.png"), FullPage = fullPage });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}.png"), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
     }
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
