@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SiteBuilder.BrandAssets.Library;
@@ -77,7 +78,6 @@ public sealed class AssetsPageTests(BrowserFixture browser)
         var page = session.Page;
         await page.GotoAsync("/assets");
         await session.WaitForInteractiveAsync();
-        var input = page.Locator("input[type=file]");
 
         var cases = new (FilePayload File, string Message)[]
         {
@@ -87,15 +87,40 @@ public sealed class AssetsPageTests(BrowserFixture browser)
         };
         foreach (var (file, message) in cases)
         {
-            await input.SetInputFilesAsync(file);
+            await UploadAsync(page, file);
             await Assertions.Expect(page.GetByTestId("upload-error")).ToContainTextAsync(message);
         }
 
         Assert.Empty(await Library.ListAsync(tenant, cancellationToken: TestContext.Current.CancellationToken));
 
-        await input.SetInputFilesAsync(new FilePayload { Name = "mark.png", MimeType = "image/png", Buffer = TinyPng.Solid(200, 80, 0, 102, 204) });
+        await UploadAsync(page, new FilePayload { Name = "mark.png", MimeType = "image/png", Buffer = TinyPng.Solid(200, 80, 0, 102, 204) });
         await Assertions.Expect(page.Locator("[data-testid=asset-card][data-kind=upload]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("upload-error")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>As a person does it: the button opens the file chooser (MudFileUpload replaces its hidden input after each pick).</summary>
+    private static async Task UploadAsync(IPage page, FilePayload file)
+    {
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Upload image" }).ClickAsync());
+        await chooser.SetFilesAsync(file);
+    }
+
+    [Fact]
+    public async Task TheGenerationFormStartsFromTheBrandKit()
+    {
+        var tenant = NewTenant();
+        var ct = TestContext.Current.CancellationToken;
+        var logo = await Library.UploadAsync(tenant, "seed", new MemoryStream(TinyPng.Solid(64, 64, 0, 102, 204)), "mark.png", ct);
+        await Library.SaveBrandKitAsync(tenant, "seed", new BrandKitChange("Acme Coffee", "#0066CC", "#FF6600", logo.Id), ct);
+        await using var session = await SignedInAsync([Roles.Marketer], [tenant]);
+        var page = session.Page;
+
+        await page.GotoAsync("/workspace");
+        await session.WaitForInteractiveAsync();
+
+        await Assertions.Expect(page.GetByLabel("Logo (optional)")).ToHaveValueAsync(logo.Id);
+        await Assertions.Expect(page.GetByLabel("Primary colour")).ToHaveValueAsync(new Regex("^#0066CC", RegexOptions.IgnoreCase));
+        await Assertions.Expect(page.GetByLabel("Secondary colour")).ToHaveValueAsync(new Regex("^#FF6600", RegexOptions.IgnoreCase));
     }
 
     [Fact]

@@ -74,6 +74,8 @@ public sealed class BrowserSession : IAsyncDisposable
             ? configured
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
+        // From the top: a full-page capture of a scrolled page draws the fixed app bar across the middle.
+        await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}.png"), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
     }
 

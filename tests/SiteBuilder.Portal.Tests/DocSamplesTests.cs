@@ -10,7 +10,7 @@ namespace SiteBuilder.Portal.Tests;
 /// Every sample marked <c>&lt;!-- sample: NAME --&gt;</c> in docs/api_documentation.md runs, as a reader would run it,
 /// against a live portal, and what it prints is checked. Adding a sample to the doc means adding its expectation here.
 /// </summary>
-public sealed class DocSamplesTests(LivePortalFixture portal) : IClassFixture<LivePortalFixture>
+public sealed partial class DocSamplesTests(LivePortalFixture portal) : IClassFixture<LivePortalFixture>
 {
     private static readonly IReadOnlyDictionary<string, Func<SampleCaller, SampleResult, Task>> Expectations =
         new Dictionary<string, Func<SampleCaller, SampleResult, Task>>(StringComparer.Ordinal)
@@ -19,6 +19,15 @@ public sealed class DocSamplesTests(LivePortalFixture portal) : IClassFixture<Li
             ["me-python"] = PrintsTheCaller,
             ["me-javascript"] = PrintsTheCaller,
             ["problem-curl"] = PrintsAForbiddenProblem,
+            ["agents-logo-curl"] = PrintsTwoLogos,
+            ["agents-logo-python"] = DownloadsTwoLogos,
+            ["agents-logo-javascript"] = DownloadsTwoLogos,
+            ["agents-background-curl"] = PrintsOneBackground,
+            ["agents-theme-curl"] = PrintsTheTheme,
+            ["agents-layout-curl"] = PrintsTheLayout,
+            ["assets-upload-curl"] = PrintsTheUploadedSvg,
+            ["assets-list-python"] = PrintsTheLogoList,
+            ["brand-kit-curl"] = PrintsTheSavedBrandKit,
         };
 
     private CancellationToken Ct => TestContext.Current.CancellationToken;

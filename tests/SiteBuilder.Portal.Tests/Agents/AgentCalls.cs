@@ -5,6 +5,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
 using SiteBuilder.BrandAssets.Uploads;
 using SiteBuilder.Portal.Testing;
+using SiteBuilder.Portal.Testing.OpenApi;
 
 namespace SiteBuilder.Portal.Tests.Agents;
 
@@ -26,6 +27,8 @@ internal static class AgentCalls
         var response = await client.PostAsJsonAsync($"/v1/agents/{agent}", body, Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");
+        // Every agent answer the tests see, offline or from a Bedrock model, is also held to openapi/agents-api.yaml.
+        await OpenApiContract.AssertResponseAsync("agents-api.yaml", response, "POST", $"/agents/{agent}", Ct);
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using SiteBuilder.Identity;
+using SiteBuilder.Portal.Testing.OpenApi;
 using static SiteBuilder.Portal.Tests.ApiAssertions;
 
 namespace SiteBuilder.Portal.Tests.Agents;
@@ -37,6 +38,7 @@ public sealed class AgentsRateLimitTests(PortalFixture portal) : IClassFixture<P
         var limited = await client.PostAsJsonAsync("/v1/agents/logo", AgentCalls.LogoBody(1), Ct);
 
         await AssertProblemAsync(limited, HttpStatusCode.TooManyRequests, "RATE_LIMITED");
+        await OpenApiContract.AssertResponseAsync("agents-api.yaml", limited, "POST", "/agents/logo", Ct);
         Assert.InRange(limited.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 60);
         Assert.Equal(HttpStatusCode.OK, (await otherClient.PostAsJsonAsync("/v1/agents/logo", AgentCalls.LogoBody(1), Ct)).StatusCode);
 

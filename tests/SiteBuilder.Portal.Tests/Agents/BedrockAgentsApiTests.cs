@@ -8,6 +8,7 @@ using SiteBuilder.BrandAssets;
 using SiteBuilder.BrandAssets.Images.Bedrock;
 using SiteBuilder.Identity;
 using SiteBuilder.Portal.Testing;
+using SiteBuilder.Portal.Testing.OpenApi;
 using SiteBuilder.TestSupport.FakeBedrockImages;
 using static SiteBuilder.Portal.Tests.ApiAssertions;
 
@@ -34,6 +35,8 @@ public sealed class BedrockAgentsApiTests : IAsyncLifetime
     private BedrockPortalFactory _nova = default!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static OpenApiContract AgentsContract => OpenApiContract.Load("agents-api.yaml");
 
     public async ValueTask InitializeAsync()
     {
@@ -112,6 +115,7 @@ public sealed class BedrockAgentsApiTests : IAsyncLifetime
         var response = await client.PostAsJsonAsync("/v1/agents/logo", AgentCalls.LogoBody(1), Ct);
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable, "SERVICE_UNAVAILABLE");
+        await AgentsContract.AssertResponseAsync(response, "POST", "/agents/logo", Ct);
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.DoesNotContain("Exception", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
@@ -130,6 +134,7 @@ public sealed class BedrockAgentsApiTests : IAsyncLifetime
         var response = await client.PostAsJsonAsync("/v1/agents/logo", AgentCalls.LogoBody(2), Ct);
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        await AgentsContract.AssertResponseAsync(response, "POST", "/agents/logo", Ct);
         var message = problem.GetProperty("errors").GetProperty("prompt")[0].GetString()!;
         Assert.Contains("content filter", message, StringComparison.Ordinal);
         Assert.Contains("Try describing the logo", message, StringComparison.Ordinal);
@@ -147,6 +152,7 @@ public sealed class BedrockAgentsApiTests : IAsyncLifetime
         var response = await client.PostAsJsonAsync("/v1/agents/logo", AgentCalls.LogoBody(1), Ct);
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.InternalServerError, "GENERATION_FAILED");
+        await AgentsContract.AssertResponseAsync(response, "POST", "/agents/logo", Ct);
         Assert.DoesNotContain("Signature", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
