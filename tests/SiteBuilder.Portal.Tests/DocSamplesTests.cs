@@ -28,7 +28,18 @@ public sealed partial class DocSamplesTests(LivePortalFixture portal) : IClassFi
             ["assets-upload-curl"] = PrintsTheUploadedSvg,
             ["assets-list-python"] = PrintsTheLogoList,
             ["brand-kit-curl"] = PrintsTheSavedBrandKit,
+            ["generation-curl"] = StreamsTheWholeGeneration,
+            ["generation-python"] = PrintsTheCompleteEventOfTheAssembledPage,
+            ["generation-javascript"] = PrintsTheCompleteEventOfTheAssembledPage,
+            ["generation-resume-curl"] = StreamsTheEventsAfterId3,
+            ["generation-history-curl"] = PrintsTheHistory,
+            ["generation-cancel-curl"] = PrintsTheLatestGenerationsState,
         };
+
+    /// <summary>Samples that act on the tenant's latest generation: the test makes one first, as a reader would have.</summary>
+    private static readonly HashSet<string> NeedAGeneration = new(StringComparer.Ordinal) { "generation-history-curl", "generation-cancel-curl" };
+
+    private static OpenApiContract Contract => OpenApiContract.Load("generation-api.yaml");
 
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -41,7 +52,15 @@ public sealed partial class DocSamplesTests(LivePortalFixture portal) : IClassFi
         var sample = DocSampleReader.ReadApiDocumentation().Single(s => s.Name == name);
         Assert.True(Expectations.TryGetValue(name, out var expect), $"{sample} has no expectation: add one to {nameof(DocSamplesTests)}.{nameof(Expectations)}.");
         var (account, _) = await portal.Factory.CreateUserAsync([Roles.Marketer], ["acme"], displayName: "Mia Marketer");
-        var caller = new SampleCaller(account, "acme", await portal.Factory.IssueTokenAsync(account, "acme"));
+        var token = await portal.Factory.IssueTokenAsync(account, "acme");
+        using var api = new HttpClient { BaseAddress = new Uri(portal.Address), Timeout = TimeSpan.FromMinutes(2) };
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        api.DefaultRequestHeaders.Add("X-Tenant-Id", "acme");
+        var caller = new SampleCaller(account, "acme", token, api);
+        if (NeedAGeneration.Contains(name))
+        {
+            await api.GenerateAsync("acme", new { prompt = "A newsletter page for a cooking letter" }, Ct);
+        }
 
         var result = await SampleRunner.RunAsync(sample, SampleRunner.ApiEnvironment(portal.Address, caller.Token, caller.Tenant), cancellationToken: Ct);
 
@@ -63,6 +82,17 @@ public sealed partial class DocSamplesTests(LivePortalFixture portal) : IClassFi
         var languages = DocSampleReader.ReadApiDocumentation().Where(s => s.Name.StartsWith("me-", StringComparison.Ordinal)).Select(s => s.Language);
 
         Assert.Equal(Enum.GetValues<SampleLanguage>().Order(), languages.Order());
+    }
+
+    [Fact]
+    public void TheGenerationSamplesCoverEveryLanguageAndTheSeedsCurl()
+    {
+        var samples = DocSampleReader.ReadApiDocumentation().Where(s => s.Name.StartsWith("generation-", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(Enum.GetValues<SampleLanguage>().Order(), samples.Select(s => s.Language).Distinct().Order());
+        var seed = samples.Single(s => s.Name == "generation-curl").Code;
+        Assert.Contains("-H \"Accept: text/event-stream\"", seed, StringComparison.Ordinal);
+        Assert.Contains("-d '{\"prompt\": \"Create a landing page\"}'", seed, StringComparison.Ordinal);
     }
 
     private static Task PrintsTheCaller(SampleCaller caller, SampleResult result)
@@ -87,6 +117,60 @@ public sealed partial class DocSamplesTests(LivePortalFixture portal) : IClassFi
         return Task.CompletedTask;
     }
 
+    /// <remarks>Issue 4: the seed's curl streams progress → chunk … → complete, every event with an id and no event field, and the chunks are the stored page.</remarks>
+    private static async Task StreamsTheWholeGeneration(SampleCaller caller, SampleResult result)
+    {
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var events = SseParser.ParseAll(result.Stdout);
+        GenerationContractTests.AssertEventsMatchTheirSchemas(events);
+        Assert.Equal("progress", events[0].Type);
+        Assert.Equal("chunk", events.First(e => e.Type != "progress").Type);
+        Assert.Equal("complete", events[^1].Type);
+        var complete = events[^1].Json;
+        Assert.InRange(complete.GetProperty("brandScore").GetDouble(), 0, 10);
+        Assert.Equal(await caller.Api.HtmlAsync(caller.Tenant, complete.GetProperty("generationId").GetString()!, TestContext.Current.CancellationToken), Sse.Html(events));
+    }
+
+    private static async Task PrintsTheCompleteEventOfTheAssembledPage(SampleCaller caller, SampleResult result)
+    {
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var printed = JsonDocument.Parse(result.Stdout.TrimEnd().Split('\n')[^1]).RootElement;
+        var complete = System.Text.Json.Nodes.JsonNode.Parse(printed.GetRawText())!.AsObject();
+        var pageLength = (int)complete["pageLength"]!;
+        complete.Remove("pageLength");
+        complete.Remove("lastEventId");
+        Contract.AssertMatchesSchema("CompleteEvent", complete.ToJsonString());
+        var html = await caller.Api.HtmlAsync(caller.Tenant, (string)complete["generationId"]!, TestContext.Current.CancellationToken);
+        Assert.Equal(html.Length, pageLength);
+    }
+
+    private static Task StreamsTheEventsAfterId3(SampleCaller caller, SampleResult result)
+    {
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var events = SseParser.ParseAll(result.Stdout);
+        GenerationContractTests.AssertEventsMatchTheirSchemas(events, firstId: 4);
+        Assert.Equal("complete", events[^1].Type);
+        return Task.CompletedTask;
+    }
+
+    private static Task PrintsTheHistory(SampleCaller caller, SampleResult result)
+    {
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var history = ParseJson(result);
+        Contract.AssertMatchesSchema("GenerationList", history);
+        Assert.NotEmpty(history.GetProperty("items").EnumerateArray());
+        return Task.CompletedTask;
+    }
+
+    private static Task PrintsTheLatestGenerationsState(SampleCaller caller, SampleResult result)
+    {
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var state = ParseJson(result);
+        Contract.AssertMatchesSchema("GenerationState", state);
+        Assert.Contains(state.GetProperty("status").GetString(), new[] { "complete", "cancelled" });
+        return Task.CompletedTask;
+    }
+
     private static JsonElement ParseJson(SampleResult result)
     {
         try
@@ -101,5 +185,5 @@ public sealed partial class DocSamplesTests(LivePortalFixture portal) : IClassFi
     }
 
     /// <summary>Who a sample runs as: a fresh account, its tenant and a real token.</summary>
-    private sealed record SampleCaller(Account Account, string Tenant, string Token);
+    private sealed record SampleCaller(Account Account, string Tenant, string Token, HttpClient Api);
 }

@@ -324,12 +324,14 @@ internal sealed class GenerationPortal : PortalFactory
 /// <summary>The system clock moved by a fixed offset, so a test can start at the beginning of a rate-limit window; timers run as usual.</summary>
 internal sealed class ShiftedClock(TimeSpan offset) : TimeProvider
 {
-    /// <summary>A clock that reads one second past the start of a <paramref name="window"/>-long window right now.</summary>
+    /// <summary>
+    /// A clock that reads the start of the current <paramref name="window"/>-long window right now. It is moved back, never
+    /// forward, so the tokens the portal issues on it are already valid by the real clock.
+    /// </summary>
     public static ShiftedClock AtWindowStart(TimeSpan window)
     {
         var now = TimeProvider.System.GetUtcNow();
-        var into = TimeSpan.FromTicks(now.UtcTicks % window.Ticks);
-        return new ShiftedClock(window - into + TimeSpan.FromSeconds(1));
+        return new ShiftedClock(-TimeSpan.FromTicks(now.UtcTicks % window.Ticks));
     }
 
     public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + offset;

@@ -32,7 +32,9 @@ public sealed class OpenApiContract
         _baseUri = new Uri($"https://contract.sitebuilder.test/openapi/{fileName}");
         var registry = new SchemaRegistry();
         registry.Register(_baseUri, new JsonElementBaseDocument(document, _baseUri));
-        _buildOptions = new BuildOptions { SchemaRegistry = registry };
+        // OpenAPI 3.1's schema dialect is 2020-12 plus its own annotation keywords (discriminator, xml, externalDocs), which
+        // the library's stricter default dialect would refuse.
+        _buildOptions = new BuildOptions { SchemaRegistry = registry, Dialect = Dialect.Draft202012 };
         ServerBasePath = ServerPath(document);
     }
 
