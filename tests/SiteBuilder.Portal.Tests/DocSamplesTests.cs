@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Pipeline;
 using SiteBuilder.Identity;
 using SiteBuilder.Identity.Accounts;
 using SiteBuilder.Portal.Testing.DocSamples;
@@ -34,6 +37,11 @@ public sealed partial class DocSamplesTests(LivePortalFixture portal) : IClassFi
             ["generation-resume-curl"] = StreamsTheEventsAfterId3,
             ["generation-history-curl"] = PrintsTheHistory,
             ["generation-cancel-curl"] = PrintsTheLatestGenerationsState,
+            ["validate-site-curl"] = PrintsTheSitesReport,
+            ["validate-curl"] = PrintsAReportThatFailsSecurity,
+            ["validate-python"] = PrintsTheSeedShapeWithItsIssues,
+            ["validate-javascript"] = PrintsTheScoreAndEachIssue,
+            ["validate-error-curl"] = PrintsAValidationProblemForHtml,
         };
 
     /// <summary>Samples that act on the tenant's latest generation: the test makes one first, as a reader would have.</summary>
@@ -57,12 +65,19 @@ public sealed partial class DocSamplesTests(LivePortalFixture portal) : IClassFi
         api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         api.DefaultRequestHeaders.Add("X-Tenant-Id", "acme");
         var caller = new SampleCaller(account, "acme", token, api);
+        var environment = SampleRunner.ApiEnvironment(portal.Address, caller.Token, caller.Tenant);
         if (NeedAGeneration.Contains(name))
         {
             await api.GenerateAsync("acme", new { prompt = "A newsletter page for a cooking letter" }, Ct);
         }
 
-        var result = await SampleRunner.RunAsync(sample, SampleRunner.ApiEnvironment(portal.Address, caller.Token, caller.Tenant), cancellationToken: Ct);
+        if (name.StartsWith("validate-site-", StringComparison.Ordinal))
+        {
+            caller = caller with { Site = await GenerateSiteAsync(caller) };
+            environment["SITE_ID"] = caller.Site.SiteId;
+        }
+
+        var result = await SampleRunner.RunAsync(sample, environment, cancellationToken: Ct);
 
         await expect!(caller, result);
     }
@@ -171,6 +186,76 @@ public sealed partial class DocSamplesTests(LivePortalFixture portal) : IClassFi
         return Task.CompletedTask;
     }
 
+    private static Task PrintsTheSitesReport(SampleCaller caller, SampleResult result)
+    {
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var report = ParseJson(result);
+        OpenApiContract.AssertMatchesSchema("validation-api.yaml", "SiteValidationReport", report);
+        Assert.Equal(caller.Site!.SiteId, report.GetProperty("siteId").GetString());
+        Assert.Equal(caller.Site.Id, report.GetProperty("generationId").GetString());
+        Assert.Equal(caller.Site.BrandScore, report.GetProperty("brandScore").GetDouble());
+        return Task.CompletedTask;
+    }
+
+    private static Task PrintsAReportThatFailsSecurity(SampleCaller caller, SampleResult result)
+    {
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var report = ParseJson(result);
+        OpenApiContract.AssertMatchesSchema("validation-api.yaml", "ValidationReport", report);
+        Assert.False(report.GetProperty("securityPassed").GetBoolean());
+        Assert.Contains(report.GetProperty("issues").EnumerateArray(), i => i.GetProperty("rule").GetString() == "no-script");
+        Assert.Contains(report.GetProperty("palette").EnumerateArray(), c => c.GetProperty("onBrand").GetBoolean() && c.GetProperty("nearestBrandColor").GetString() == "#0066CC");
+        return Task.CompletedTask;
+    }
+
+    private static Task PrintsTheSeedShapeWithItsIssues(SampleCaller caller, SampleResult result)
+    {
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var report = ParseJson(result);
+        Assert.Equal(["brandScore", "securityPassed", "performanceMs", "accessibilityPassed", "issues"], report.EnumerateObject().Select(p => p.Name));
+        Assert.False(report.GetProperty("securityPassed").GetBoolean());
+        // #777777 on white is 4.47:1 and fails AA.
+        Assert.False(report.GetProperty("accessibilityPassed").GetBoolean());
+        var rules = report.GetProperty("issues").EnumerateArray().Select(i => i.GetProperty("rule").GetString()).ToList();
+        Assert.Contains("no-inline-event-handlers", rules);
+        Assert.Contains("color-contrast", rules);
+        return Task.CompletedTask;
+    }
+
+    private static Task PrintsTheScoreAndEachIssue(SampleCaller caller, SampleResult result)
+    {
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Matches(@"^Brand score \d+(\.\d)?/10, security failed, accessibility failed, about \d+ ms to load$", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("- [error] security: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("- [error] accessibility: ", StringComparison.Ordinal) && l.Contains("#777777", StringComparison.Ordinal));
+        return Task.CompletedTask;
+    }
+
+    private static Task PrintsAValidationProblemForHtml(SampleCaller caller, SampleResult result)
+    {
+        Assert.True(result.ExitCode == 22, result.ToString());
+        var problem = ParseJson(result);
+        OpenApiContract.AssertMatchesSchema("validation-api.yaml", "ValidationProblem", problem);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("html", out _), result.ToString());
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A finished generation of a new site in the caller's tenant, for the samples that validate a site.</summary>
+    private async Task<GenerationRecord> GenerateSiteAsync(SampleCaller caller)
+    {
+        var generations = portal.Factory.Services.GetRequiredService<GenerationService>();
+        var generation = await generations.StartAsync(caller.Tenant, caller.Account.UserName, new GenerationRequest { Prompt = "A spring sale page for Northwind outdoor gear" }, Ct);
+        while (!generation.Status.IsTerminal())
+        {
+            await Task.Delay(50, Ct);
+            generation = (await generations.GetAsync(caller.Tenant, generation.Id, Ct))!;
+        }
+
+        Assert.Equal(GenerationStatus.Complete, generation.Status);
+        return generation;
+    }
+
     private static JsonElement ParseJson(SampleResult result)
     {
         try
@@ -185,5 +270,5 @@ public sealed partial class DocSamplesTests(LivePortalFixture portal) : IClassFi
     }
 
     /// <summary>Who a sample runs as: a fresh account, its tenant and a real token.</summary>
-    private sealed record SampleCaller(Account Account, string Tenant, string Token, HttpClient Api);
+    private sealed record SampleCaller(Account Account, string Tenant, string Token, HttpClient Api, GenerationRecord? Site = null);
 }

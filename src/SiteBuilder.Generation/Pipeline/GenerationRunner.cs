@@ -112,7 +112,7 @@ public sealed class GenerationRunner(
                 report = BrandValidator.Validate(html, BrandAssetsFor(theme, brand));
             }
 
-            await blobs.PutAsync(BlobContainer.Sites, ReportKey(generation), System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(report, System.Text.Json.JsonSerializerOptions.Web), token);
+            await blobs.PutAsync(BlobContainer.Sites, ReportKey(generation), BrandReports.Write(report), token);
             await CompleteAsync(run, report.BrandScore);
         }
         catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)

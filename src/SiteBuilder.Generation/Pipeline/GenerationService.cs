@@ -1,7 +1,9 @@
 using System.Text;
 using SiteBuilder.Generation.Generations;
 using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Theming;
 using SiteBuilder.Storage.Blobs;
+using SiteBuilder.Validation;
 
 namespace SiteBuilder.Generation.Pipeline;
 
@@ -12,6 +14,8 @@ public sealed class GenerationService(
     IPageModel pageModel,
     GenerationRunner runner,
     GenerationEventReader reader,
+    ILogoSource logos,
+    GenerationMetrics metrics,
     TimeProvider clock)
 {
     /// <summary>
@@ -104,6 +108,56 @@ public sealed class GenerationService(
         generation.Status == GenerationStatus.Complete && await blobs.GetAsync(BlobContainer.Sites, GenerationRunner.ReportKey(generation), cancellationToken) is { } blob
             ? blob.Content
             : null;
+
+    /// <summary>
+    /// The brand report of a complete generation: the stored one, or, for a version stored without one, the validator's verdict on its
+    /// stored page against the brand it was generated with, which is then stored so later reads (and the trends) need no re-validation.
+    /// Null when the generation is not complete or its page is no longer stored.
+    /// </summary>
+    public async Task<ValidationReport?> GetOrCreateReportAsync(GenerationRecord generation, CancellationToken cancellationToken)
+    {
+        if (generation.Status != GenerationStatus.Complete)
+        {
+            return null;
+        }
+
+        if (await GetReportJsonAsync(generation, cancellationToken) is { } json)
+        {
+            return BrandReports.Read(json);
+        }
+
+        if (await GetHtmlAsync(generation, cancellationToken) is not { } html)
+        {
+            return null;
+        }
+
+        // The same brand the pipeline validated with: the request's colours and logo plus the theme chosen for them.
+        var logo = generation.Logo is { } logoRef ? await logos.ResolveAsync(generation.Tenant, logoRef, cancellationToken) : null;
+        var brand = new BrandKit(generation.PrimaryColor, generation.SecondaryColor, logo);
+        var theme = ThemeOf(generation, brand);
+        ValidationReport report;
+        using (metrics.Measure(Agents.BrandValidator))
+        {
+            report = BrandValidator.Validate(html, GenerationRunner.BrandAssetsFor(theme, brand));
+        }
+
+        await blobs.PutAsync(BlobContainer.Sites, GenerationRunner.ReportKey(generation), BrandReports.Write(report), cancellationToken);
+        return report;
+    }
+
+    /// <summary>The brand colours a version was written and validated with, by role: the request's, completed by the theme chosen for them.</summary>
+    public static IReadOnlyList<(string Role, string Color)> BrandColorsOf(GenerationRecord generation)
+    {
+        var theme = ThemeOf(generation, new BrandKit(generation.PrimaryColor, generation.SecondaryColor));
+        return
+        [
+            ("Primary", generation.PrimaryColor ?? theme.Primary), ("Secondary", generation.SecondaryColor ?? theme.Secondary), ("Accent", theme.Accent),
+            ("Background", theme.Background), ("Surface", theme.Surface), ("Text", theme.Text), ("Muted text", theme.MutedText), ("On primary", theme.OnPrimary),
+        ];
+    }
+
+    private static Theme ThemeOf(GenerationRecord generation, BrandKit brand) =>
+        ThemeSelector.Select(brand, TemplateCatalog.Find(generation.TemplateId) ?? TemplateCatalog.Default, generation.Prompt);
 
     /// <summary>
     /// Asks a running generation to stop. Here it stops at once; on another instance, at its next heartbeat.

@@ -16,6 +16,20 @@ public static class ApiBody
     public static async Task<(T? Value, ProblemHttpResult? Problem)> ReadJsonAsync<T>(HttpRequest request, int maxBytes = DefaultMaxBytes)
         where T : class
     {
+        var (bytes, problem) = await ReadBytesAsync(request, maxBytes);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        return bytes!.Length == 0
+            ? (null, ApiProblems.Validation("body", "The body is empty; send a JSON object."))
+            : ParseJson<T>(request.HttpContext, bytes);
+    }
+
+    /// <summary>The whole body, or a 400 naming the limit as soon as it grows past <paramref name="maxBytes"/> (the rest is never buffered).</summary>
+    public static async Task<(byte[]? Bytes, ProblemHttpResult? Problem)> ReadBytesAsync(HttpRequest request, int maxBytes)
+    {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
@@ -23,21 +37,23 @@ public static class ApiBody
         {
             if (buffer.Length + read > maxBytes)
             {
-                return (null, ApiProblems.Validation("body", $"The body is larger than {maxBytes / 1024} KB."));
+                return (null, ApiProblems.Validation("body", $"The body is larger than {SizeText(maxBytes)}."));
             }
 
             buffer.Write(chunk, 0, read);
         }
 
-        if (buffer.Length == 0)
-        {
-            return (null, ApiProblems.Validation("body", "The body is empty; send a JSON object."));
-        }
+        return (buffer.ToArray(), null);
+    }
 
+    /// <summary>Deserializes a JSON body with the API's options; malformed JSON is a 400 that says where.</summary>
+    public static (T? Value, ProblemHttpResult? Problem) ParseJson<T>(HttpContext context, byte[] json)
+        where T : class
+    {
         try
         {
-            var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-            var value = JsonSerializer.Deserialize<T>(buffer.ToArray(), options);
+            var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            var value = JsonSerializer.Deserialize<T>(json, options);
             return value is null ? (null, ApiProblems.Validation("body", "The body must be a JSON object.")) : (value, null);
         }
         catch (JsonException e)
@@ -46,6 +62,9 @@ public static class ApiBody
             return (null, ApiProblems.Validation(FieldOf(e.Path), $"The body is not valid JSON{where}: {FirstSentence(e.Message)}"));
         }
     }
+
+    private static string SizeText(int bytes) =>
+        bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes / 1024} KB";
 
     private static string FieldOf(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');

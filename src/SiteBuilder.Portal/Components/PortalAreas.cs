@@ -17,6 +17,8 @@ public static class PortalAreas
         new("Home", "/", MudBlazor.Icons.Material.Outlined.Home, "Your entry points.", [], Workspace),
         new("Workspace", "/workspace", MudBlazor.Icons.Material.Outlined.AutoAwesome, "Describe a landing page, watch it being written, refine it and download it.", [Identity.Roles.Marketer, Identity.Roles.Admin], Workspace),
         new("Sites", "/sites", MudBlazor.Icons.Material.Outlined.Web, "Every page of your tenants with its versions and brand score.", [Identity.Roles.Marketer, Identity.Roles.Admin], Workspace),
+        new("Brand reports", "/reports", MudBlazor.Icons.Material.Outlined.Insights, "Brand scores over time and the full report of every version.", [Identity.Roles.Marketer, Identity.Roles.Admin], Workspace),
+        new("Validate HTML", "/validate", MudBlazor.Icons.Material.Outlined.FactCheck, "Paste or upload any page and get its brand, accessibility, security and speed report.", [Identity.Roles.Marketer, Identity.Roles.Admin], Workspace),
         new("Brand assets", "/assets", MudBlazor.Icons.Material.Outlined.Palette, "Generate logos and backgrounds, upload your own, and set the brand kit new pages start from.", [Identity.Roles.Marketer, Identity.Roles.Admin], Workspace),
         new("API reference", "/docs/api", MudBlazor.Icons.Material.Outlined.Api, "The /v1 API's OpenAPI contract, browsable, with request samples.", [], Developers),
         new("API tokens", "/account/tokens", MudBlazor.Icons.Material.Outlined.Key, "Mint a bearer token to call the /v1 API for one of your tenants.", [], Account),

@@ -90,6 +90,7 @@ public static class PortalHost
         app.MapAgentsApi();
         app.MapAssetsApi();
         app.MapGenerationApi();
+        app.MapValidationApi();
         app.MapSitePages();
         app.MapApiReference();
         // The portal's own policy (SecurityHeaders) already says frame-ancestors 'none'.
