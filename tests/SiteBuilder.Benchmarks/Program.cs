@@ -4,6 +4,7 @@ using SiteBuilder.Benchmarks;
 var modes = new Dictionary<string, Func<int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["validation"] = ValidationBenchmark.Run,
+    ["generation"] = GenerationBenchmark.Run,
 };
 
 var mode = args.Length > 0 ? args[0] : "all";

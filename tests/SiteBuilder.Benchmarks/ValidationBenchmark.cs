@@ -15,7 +15,8 @@ namespace SiteBuilder.Benchmarks;
 /// </summary>
 internal static class ValidationBenchmark
 {
-    private static readonly BrandAssets Brand = new("#0066CC", "#FF6600", ["#1B998B"], "/assets/northwind-logo.svg", ["Inter", "Poppins"]);
+    // Qualified: the portal reference brings the SiteBuilder.BrandAssets namespace into scope.
+    private static readonly SiteBuilder.Validation.BrandAssets Brand = new("#0066CC", "#FF6600", ["#1B998B"], "/assets/northwind-logo.svg", ["Inter", "Poppins"]);
 
     private static readonly (string Label, int Size, int Iterations, double? TargetP95Ms)[] Sizes =
     [
