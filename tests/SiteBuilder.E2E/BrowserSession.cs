@@ -56,7 +56,20 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         Assert.True(_consoleErrors.Count == 0, $"{what}: console errors:\n{string.Join("\n", _consoleErrors)}");
         var overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        Assert.True(overflow <= 0, $"{what}: scrolls horizontally by {overflow}px");
+        if (overflow > 0)
+        {
+            // Name the elements that stick out (the innermost ones), so the failure says what to fix.
+            var culprits = await Page.EvaluateAsync<string[]>("""
+                () => {
+                  const width = document.documentElement.clientWidth;
+                  const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 0.5);
+                  return wide.filter(e => !wide.some(o => o !== e && e.contains(o))).slice(0, 5)
+                    .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${[...e.classList].join('.')} (right ${Math.round(e.getBoundingClientRect().right)}px)`);
+                }
+                """);
+            Assert.Fail($"{what}: scrolls horizontally by {overflow}px; sticking out: {string.Join(", ", culprits)}");
+        }
+
         // Frames hold generated pages (untrusted content, sandboxed without scripts): axe audits the portal around them.
         var axe = await Page.RunAxe(new AxeRunOptions
         {
