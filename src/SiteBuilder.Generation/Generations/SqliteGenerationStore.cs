@@ -75,7 +75,8 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
     public async Task<GenerationRecord> CreateAsync(GenerationRecord generation, CancellationToken cancellationToken = default)
     {
         var created = generation with { RowVersion = 1 };
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await using var command = connection.Command($"INSERT INTO generations ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING", Parameters(created));
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
@@ -96,7 +97,8 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
     public async Task<GenerationRecord> UpdateAsync(GenerationRecord generation, CancellationToken cancellationToken = default)
     {
         var updated = generation with { RowVersion = generation.RowVersion + 1 };
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await using var command = connection.Command("""
             UPDATE generations SET status = $status, progress = $progress, message = $message, error_code = $errorCode, error_message = $errorMessage,
                 html_key = $htmlKey, brand_score = $score, input_tokens = $inputTokens, output_tokens = $outputTokens, last_event_id = $lastEventId,
@@ -149,7 +151,8 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
             return;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.Command("INSERT INTO generation_events (generation_id, event_id, data) VALUES ($generation, $id, $data)");
         command.Transaction = transaction;
@@ -201,7 +204,8 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
 
     public async Task SaveSiteAsync(Site site, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await using var command = connection.Command("""
             INSERT INTO sites (tenant, site_id, name, latest_generation_id, latest_version, latest_brand_score, created_at, updated_at)
             VALUES ($tenant, $site, $name, $latest, $version, $score, $created, $updated)

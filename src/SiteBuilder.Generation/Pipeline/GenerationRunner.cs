@@ -36,6 +36,12 @@ public sealed class GenerationRunner(
 
     private readonly ConcurrentDictionary<string, GenerationRun> _running = new();
 
+    /// <summary>
+    /// Scoring is CPU work that nobody watches arrive: at most half the cores score at once, so in a burst the pages still being
+    /// written keep streaming while finished ones queue for their score.
+    /// </summary>
+    private readonly SemaphoreSlim _scoring = new(Math.Max(1, Environment.ProcessorCount / 2));
+
     public bool IsRunningHere(string generationId) => _running.ContainsKey(generationId);
 
     public int RunningCount => _running.Count;
@@ -107,9 +113,17 @@ public sealed class GenerationRunner(
             await run.SaveAsync(g => g with { Status = GenerationStatus.Validating, Progress = 90, Message = "Checking brand, accessibility, security and performance", HtmlKey = htmlKey }, token);
             await run.EmitAsync(GenerationEvents.ProgressData(90, "Checking brand, accessibility, security and performance", Agents.BrandValidator), token);
             ValidationReport report;
-            using (metrics.Measure(Agents.BrandValidator))
+            await _scoring.WaitAsync(token);
+            try
             {
-                report = BrandValidator.Validate(html, BrandAssetsFor(theme, brand));
+                using (metrics.Measure(Agents.BrandValidator))
+                {
+                    report = BrandValidator.Validate(html, BrandAssetsFor(theme, brand));
+                }
+            }
+            finally
+            {
+                _scoring.Release();
             }
 
             await blobs.PutAsync(BlobContainer.Sites, ReportKey(generation), BrandReports.Write(report), token);

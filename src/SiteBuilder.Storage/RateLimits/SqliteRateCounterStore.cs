@@ -17,7 +17,8 @@ public sealed class SqliteRateCounterStore(SqliteDatabase database) : IRateCount
 
     public async Task<long> IncrementAsync(string key, DateTimeOffset windowStart, TimeSpan window, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
         await using var command = connection.Command("""
             DELETE FROM rate_counters WHERE expires_at < $now;
             INSERT INTO rate_counters (counter_key, window_start, count, expires_at) VALUES ($key, $start, 1, $expires)

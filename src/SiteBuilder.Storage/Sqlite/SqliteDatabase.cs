@@ -11,6 +11,10 @@ public sealed class SqliteDatabase
     private readonly string _connectionString;
     private readonly IReadOnlyList<SqliteMigration> _migrations;
 
+    // SQLite takes one writer at a time and its driver blocks the calling thread while it waits for the lock. Writers queue here
+    // instead, without holding a thread, so a burst of requests cannot starve the thread pool.
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
     public SqliteDatabase(string path, IEnumerable<SqliteMigration> migrations)
     {
         Path = path;
@@ -41,6 +45,21 @@ public sealed class SqliteDatabase
         pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>A connection for a write: callers take turns (asynchronously) for the one writer SQLite allows.</summary>
+    public async Task<SqliteWriteConnection> OpenForWriteAsync(CancellationToken cancellationToken = default)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            return new SqliteWriteConnection(await OpenAsync(cancellationToken), _writer);
+        }
+        catch
+        {
+            _writer.Release();
+            throw;
+        }
     }
 
     /// <summary>Creates the file and applies every migration not yet recorded. Safe to call more than once.</summary>
