@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using SiteBuilder.Storage.Sqlite;
 
@@ -5,6 +6,8 @@ namespace SiteBuilder.Generation.Generations;
 
 public sealed class SqliteGenerationStore(SqliteDatabase database) : IGenerationStore
 {
+    private readonly ConcurrentQueue<PendingAppend> _appends = new();
+
     public static readonly SqliteMigration Schema = new("generation-0001", """
         CREATE TABLE generations (
             id TEXT PRIMARY KEY,
@@ -144,6 +147,11 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
         return await ReadAllAsync(command, cancellationToken);
     }
 
+    /// <summary>
+    /// Appends from every running generation are committed together: each caller queues its events and takes the writer's
+    /// turn; whoever has it writes everything queued in one transaction, so a burst of streams costs a few commits, not one
+    /// each. Not cancellable once queued: an event either is recorded or fails, never "maybe later".
+    /// </summary>
     public async Task AppendEventsAsync(string generationId, IReadOnlyList<GenerationEvent> events, CancellationToken cancellationToken = default)
     {
         if (events.Count == 0)
@@ -151,29 +159,89 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
             return;
         }
 
-        await using var write = await database.OpenForWriteAsync(cancellationToken);
-        var connection = write.Connection;
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.Command("INSERT INTO generation_events (generation_id, event_id, data) VALUES ($generation, $id, $data)");
-        command.Transaction = transaction;
-        var id = command.Parameters.Add("$id", SqliteType.Integer);
-        var data = command.Parameters.Add("$data", SqliteType.Text);
-        command.Parameters.AddWithValue("$generation", generationId);
-        foreach (var e in events)
+        var append = new PendingAppend(generationId, events);
+        _appends.Enqueue(append);
+        await using (var write = await database.OpenForWriteAsync(CancellationToken.None))
         {
-            id.Value = e.Id;
-            data.Value = e.Data;
-            try
+            if (!append.Done.Task.IsCompleted)
             {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
-            {
-                throw new GenerationConflictException($"Event {e.Id} of '{generationId}' is already recorded.");
+                await WriteQueuedAppendsAsync(write.Connection);
             }
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await append.Done.Task;
+    }
+
+    private async Task WriteQueuedAppendsAsync(SqliteConnection connection)
+    {
+        var batch = new List<PendingAppend>();
+        while (_appends.TryDequeue(out var queued))
+        {
+            batch.Add(queued);
+        }
+
+        var outcomes = new Exception?[batch.Count];
+        try
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await using var command = connection.Command("INSERT INTO generation_events (generation_id, event_id, data) VALUES ($generation, $id, $data)");
+            command.Transaction = transaction;
+            var generation = command.Parameters.Add("$generation", SqliteType.Text);
+            var id = command.Parameters.Add("$id", SqliteType.Integer);
+            var data = command.Parameters.Add("$data", SqliteType.Text);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                // Each caller's events go in whole or not at all, whatever the others in the batch do.
+                var savepoint = $"append{i}";
+                await transaction.SaveAsync(savepoint);
+                generation.Value = batch[i].GenerationId;
+                foreach (var e in batch[i].Events)
+                {
+                    id.Value = e.Id;
+                    data.Value = e.Data;
+                    try
+                    {
+                        await command.ExecuteNonQueryAsync();
+                    }
+                    catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+                    {
+                        outcomes[i] = new GenerationConflictException($"Event {e.Id} of '{batch[i].GenerationId}' is already recorded.");
+                        await transaction.RollbackAsync(savepoint);
+                        break;
+                    }
+                }
+
+                await transaction.ReleaseAsync(savepoint);
+            }
+
+            await transaction.CommitAsync();
+        }
+        catch (Exception e)
+        {
+            foreach (var append in batch)
+            {
+                append.Done.TrySetException(e);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (outcomes[i] is { } failure)
+            {
+                batch[i].Done.TrySetException(failure);
+            }
+            else
+            {
+                batch[i].Done.TrySetResult();
+            }
+        }
+    }
+
+    private sealed record PendingAppend(string GenerationId, IReadOnlyList<GenerationEvent> Events)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     public async Task<IReadOnlyList<GenerationEvent>> ReadEventsAsync(string generationId, long afterId, int limit, CancellationToken cancellationToken = default)

@@ -341,6 +341,30 @@ public abstract class GenerationStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConcurrentAppendsAllLandAndAConflictFailsOnlyItself()
+    {
+        // Many generations appending at once (the SQLite store commits them together): one caller's conflict is its own.
+        var taken = GenerationIds.NewGenerationId(Created);
+        await Store.AppendEventsAsync(taken, [new GenerationEvent(2, """{"type":"chunk","content":"first"}""")], Cancellation);
+        var generations = Enumerable.Range(0, 40).Select(i => GenerationIds.NewGenerationId(Created.AddSeconds(i))).ToList();
+
+        var appends = generations
+            .Select(id => Store.AppendEventsAsync(id, [new GenerationEvent(1, $$"""{"type":"progress","id":"{{id}}"}"""), new GenerationEvent(2, """{"type":"chunk","content":"x"}""")], Cancellation))
+            .Append(Store.AppendEventsAsync(taken, [new GenerationEvent(2, """{"type":"error"}""")], Cancellation))
+            .ToList();
+        var conflict = appends[^1];
+
+        await Assert.ThrowsAsync<GenerationConflictException>(() => conflict);
+        await Task.WhenAll(appends.SkipLast(1));
+        foreach (var id in generations)
+        {
+            Assert.Equal([1L, 2L], (await Store.ReadEventsAsync(id, 0, 10, Cancellation)).Select(e => e.Id));
+        }
+
+        Assert.Equal([new GenerationEvent(2, """{"type":"chunk","content":"first"}""")], await Store.ReadEventsAsync(taken, 0, 10, Cancellation));
+    }
+
+    [Fact]
     public async Task AppendingNoEventsDoesNothing()
     {
         var generationId = GenerationIds.NewGenerationId(Created);
