@@ -209,7 +209,7 @@ public sealed class WorkspaceTests(BrowserFixture browser)
 
         // Share: the copied link opens the page for a member of the tenant, with scripts forbidden by its policy.
         await page.GetByTestId("copy-link").ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("Preview link copied");
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Preview link copied" })).ToBeVisibleAsync();
         var link = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
         Assert.Equal($"{browser.BaseUrl}/portal/sites/{tenant}/{second}/preview", link);
         var preview = await page.APIRequest.GetAsync(link);
@@ -307,7 +307,8 @@ public sealed class WorkspaceTests(BrowserFixture browser)
         await session.AssertPageIsCleanAsync("new page form with a brand kit");
 
         // A bad upload is refused with the library's reason; nothing changes.
-        var input = page.Locator("input[type=file]");
+        // MudFileUpload adds a fresh input after each pick (so the same file can be picked again): the last one is live.
+        var input = page.Locator("input[type=file]").Last;
         await input.SetInputFilesAsync(new FilePayload { Name = "logo.svg", MimeType = "image/svg+xml", Buffer = Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>") });
         await Assertions.Expect(page.GetByTestId("logo-upload-error")).ToContainTextAsync("contains a <script> element");
         await Assertions.Expect(options).ToHaveCountAsync(1);
@@ -338,7 +339,8 @@ public sealed class WorkspaceTests(BrowserFixture browser)
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download").ClickAsync());
         using (var zip = new ZipArchive(File.OpenRead(await download.PathAsync())))
         {
-            var logo = Assert.Single(zip.Entries, e => e.FullName.StartsWith("assets/", StringComparison.Ordinal) && e.FullName.EndsWith(".png", StringComparison.Ordinal));
+            // The page carries the logo scaled down for its header (a JPEG or PNG thumbnail); the zip holds it as a file.
+            var logo = Assert.Single(zip.Entries, e => e.FullName.StartsWith("assets/image-", StringComparison.Ordinal));
             using var index = new StreamReader(zip.GetEntry("index.html")!.Open(), Encoding.UTF8);
             Assert.Contains($"src=\"{logo.FullName}\"", await index.ReadToEndAsync(ct), StringComparison.Ordinal);
         }

@@ -53,6 +53,10 @@ export function reveal(host) {
   }
 }
 
+export function viewportWidth() {
+  return window.innerWidth;
+}
+
 export function dispose(host) {
   const observer = host && observers.get(host);
   if (observer) {
