@@ -200,6 +200,7 @@ public sealed class WorkspaceTests(BrowserFixture browser)
         // Download: the shown version as a zip of index.html and its report.
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download").ClickAsync());
         Assert.Equal($"{v2.SiteId}-v2.zip", download.SuggestedFilename);
+        Assert.Contains($"/workspace/{tenant}/", page.Url, StringComparison.Ordinal);
         using (var zip = new ZipArchive(File.OpenRead(await download.PathAsync())))
         {
             Assert.Contains(zip.Entries, e => e.FullName == "brand-report.json");
