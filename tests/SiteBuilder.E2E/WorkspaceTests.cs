@@ -189,6 +189,8 @@ public sealed class WorkspaceTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("html-diff")).ToContainTextAsync("hero");
         await session.AssertPageIsCleanAsync("compare");
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to the workspace" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/compare", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("compare-view")).ToHaveCountAsync(0);
         await WaitForCompleteAsync(page);
 
         // Restore: version 1 becomes the current page again, after asking.
