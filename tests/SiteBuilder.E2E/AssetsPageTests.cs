@@ -77,7 +77,8 @@ public sealed class AssetsPageTests(BrowserFixture browser)
         var page = session.Page;
         await page.GotoAsync("/assets");
         await session.WaitForInteractiveAsync();
-        var input = page.Locator("input[type=file]");
+        // MudFileUpload adds a fresh input after each pick (so the same file can be picked again): the last one is live.
+        var input = page.Locator("input[type=file]").Last;
 
         var cases = new (FilePayload File, string Message)[]
         {
