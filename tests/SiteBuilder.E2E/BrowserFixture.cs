@@ -14,7 +14,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private string? _profile;
 
-    public PortalFactory Portal { get; } = new();
+    public PortalFactory Portal { get; } = new BrowserPortalFactory();
 
     public IBrowser Browser { get; private set; } = default!;
 

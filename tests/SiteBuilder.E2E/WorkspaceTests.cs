@@ -1,36 +1,391 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SiteBuilder.BrandAssets.Library;
+using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Pipeline;
 using SiteBuilder.Identity;
+using SiteBuilder.TestSupport.FakeBedrockImages;
 
 namespace SiteBuilder.E2E;
 
-/// <summary>The marketer's workspace in Chromium: generate, watch the preview fill, refine, compare, download.</summary>
+/// <summary>The marketer's workspace in Chromium: generate, watch the preview fill, cancel, refine, compare, restore, download.</summary>
 public sealed class WorkspaceTests(BrowserFixture browser)
 {
+    private const string SalePrompt = "A summer sale landing page for Acme Outfitters: 30% off hiking gear until August 31, with a product grid and an FAQ.";
+
+    /// <summary>Every value the preview's <c>data-length</c> takes, recorded in the page itself so no repaint is missed.</summary>
+    private const string RecordPreviewLengths = """
+        window.__lengths = [];
+        window.__messages = [];
+        addEventListener('message', e => window.__messages.push(String(e.data)));
+        new MutationObserver(records => {
+          for (const r of records) {
+            if (r.target.dataset && r.target.dataset.testid === 'preview') window.__lengths.push(Number(r.target.dataset.length));
+          }
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-length'] });
+        """;
+
+    private GenerationService Generations => browser.Portal.Services.GetRequiredService<GenerationService>();
+
+    private static string NewTenant() => "t" + Guid.NewGuid().ToString("N")[..10];
+
+    private async Task<BrowserSession> SignedInAsync(string tenant, int width = 1280, int height = 900)
+    {
+        var (marketer, password) = await browser.Portal.CreateUserAsync([Roles.Marketer], [tenant], displayName: "Mia Marketer");
+        var session = await browser.NewSessionAsync(width, height);
+        await session.Context.AddInitScriptAsync(RecordPreviewLengths);
+        await session.SignInAsync(marketer.UserName, password);
+        return session;
+    }
+
+    private static async Task GenerateAsync(BrowserSession session, string prompt, string? template = "ecommerce-sale")
+    {
+        var page = session.Page;
+        await page.GotoAsync("/workspace");
+        await session.WaitForInteractiveAsync();
+        await page.GetByTestId("prompt").FillAsync(prompt);
+        if (template is not null)
+        {
+            await page.Locator($"[data-template={template}]").ClickAsync();
+        }
+
+        await page.GetByTestId("generate").ClickAsync();
+    }
+
+    private static async Task WaitForCompleteAsync(IPage page) =>
+        await Assertions.Expect(page.GetByTestId("brand-score")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+    private static string GenerationIdOf(IPage page) =>
+        System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["generation"] ?? throw new InvalidOperationException($"No generation in {page.Url}");
+
+    private static async Task<int> PreviewLengthAsync(IPage page) =>
+        int.Parse(await page.GetByTestId("preview").GetAttributeAsync("data-length") ?? "0", CultureInfo.InvariantCulture);
+
+    private async Task<GenerationRecord> WaitForStatusAsync(string tenant, string id, GenerationStatus status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var generation = await Generations.GetAsync(tenant, id, TestContext.Current.CancellationToken);
+            if (generation?.Status == status || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal(status, generation?.Status);
+                return generation!;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+
     [Theory]
     [InlineData(1280, 900, "desktop")]
     [InlineData(375, 812, "phone")]
     public async Task MarketerGeneratesAPageAndSeesItInThePreview(int width, int height, string device)
     {
-        var tenant = $"t{Guid.NewGuid():N}"[..12];
-        var (marketer, password) = await browser.Portal.CreateUserAsync([Roles.Marketer], [tenant], displayName: "Mia Marketer");
-        await using var session = await browser.NewSessionAsync(width, height);
-        await session.SignInAsync(marketer.UserName, password);
+        var tenant = NewTenant();
+        await using var session = await SignedInAsync(tenant, width, height);
+        var page = session.Page;
 
-        await session.Page.GotoAsync("/workspace");
+        await page.GotoAsync("/workspace");
         await session.WaitForInteractiveAsync();
         await session.AssertPageIsCleanAsync($"empty workspace ({device})");
         await session.ScreenshotAsync($"workspace-new-{device}");
-        await session.Page.GetByTestId("prompt").FillAsync("A summer sale landing page for Acme Outfitters: 30% off hiking gear until August 31, with a product grid and an FAQ.");
-        await session.Page.Locator("[data-template=ecommerce-sale]").ClickAsync();
-        await session.Page.GetByTestId("generate").ClickAsync();
+        await page.GetByTestId("prompt").FillAsync(SalePrompt);
+        await page.Locator("[data-template=ecommerce-sale]").ClickAsync();
+        await page.GetByTestId("generate").ClickAsync();
 
-        await Assertions.Expect(session.Page.GetByTestId("brand-score")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        var length = int.Parse(await session.Page.GetByTestId("preview").GetAttributeAsync("data-length") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(length > 5_000, $"The preview holds {length} characters.");
-        var frame = session.Page.FrameLocator("iframe.preview-frame.front");
-        await Assertions.Expect(frame.Locator("h1")).ToContainTextAsync("30% off");
+        await WaitForCompleteAsync(page);
+        Assert.True(await PreviewLengthAsync(page) > 5_000, "The preview holds too little of the page.");
+        await Assertions.Expect(page.FrameLocator("iframe.preview-frame.front").Locator("h1")).ToContainTextAsync("30% off");
+        // Snackbars fade; the clean-page check and the picture are of the page as it stays.
+        await page.Locator(".mud-snackbar").First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 10_000 });
         await session.AssertPageIsCleanAsync($"workspace with a page ({device})");
         // The viewport, as the marketer sees it: full-page captures leave out-of-process (sandboxed) frames blank.
         await session.ScreenshotAsync($"workspace-{device}", fullPage: false);
+    }
+
+    [Fact]
+    public async Task ThePreviewFillsWhileThePageStreamsAndAReloadResumesWithoutLosingOrRepeatingContent()
+    {
+        var tenant = NewTenant();
+        await using var session = await SignedInAsync(tenant);
+        var page = session.Page;
+        await GenerateAsync(session, $"{SalePrompt} {WorkspacePageModel.Slowly}");
+
+        // Part of the page shows while the generation still runs: the hero is there, Cancel is still offered.
+        await Assertions.Expect(page.FrameLocator("iframe.preview-frame.front").Locator("h1")).ToContainTextAsync("30% off", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByTestId("cancel")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=generation-steps] li[aria-current=step]")).ToHaveAttributeAsync("data-step", Agents.PageGenerator);
+        Assert.InRange(await PreviewLengthAsync(page), 1, 40_000);
+        var id = GenerationIdOf(page);
+        Assert.NotEqual(GenerationStatus.Complete, (await Generations.GetAsync(tenant, id, TestContext.Current.CancellationToken))!.Status);
+
+        // A reload drops the circuit; the address names the generation, and the new circuit follows it from its first event.
+        await page.ReloadAsync();
+        await session.WaitForInteractiveAsync();
+        await WaitForCompleteAsync(page);
+
+        var generation = await WaitForStatusAsync(tenant, id, GenerationStatus.Complete);
+        var stored = await Generations.GetHtmlAsync(generation, TestContext.Current.CancellationToken);
+        var lengths = await page.EvaluateAsync<int[]>("() => window.__lengths");
+        Assert.Contains(lengths, l => l > 0 && l < stored!.Length);
+        Assert.Equal(stored!.Length, lengths.Max());
+        Assert.Equal(stored.Length, await PreviewLengthAsync(page));
+        Assert.Equal(lengths.Where(l => l > 0).Order(), lengths.Where(l => l > 0));
+    }
+
+    [Fact]
+    public async Task CancellingStopsTheGenerationAndKeepsTheWorkspaceUsable()
+    {
+        var tenant = NewTenant();
+        await using var session = await SignedInAsync(tenant);
+        var page = session.Page;
+        await GenerateAsync(session, $"{SalePrompt} {WorkspacePageModel.Slowly}");
+        await Assertions.Expect(page.GetByTestId("preview")).Not.ToHaveAttributeAsync("data-length", "0", new() { Timeout = 20_000 });
+        var id = GenerationIdOf(page);
+
+        await page.GetByTestId("cancel").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("progress-message")).ToContainTextAsync("Cancelled");
+        await Assertions.Expect(page.GetByTestId("cancel")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("generate")).ToBeEnabledAsync();
+        await Assertions.Expect(page.GetByTestId("brand-score")).ToHaveCountAsync(0);
+        await WaitForStatusAsync(tenant, id, GenerationStatus.Cancelled);
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task ARefinementMakesVersionTwoWhichComparesRestoresDownloadsAndShares()
+    {
+        var tenant = NewTenant();
+        await using var session = await SignedInAsync(tenant);
+        var page = session.Page;
+        await session.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await GenerateAsync(session, SalePrompt);
+        await WaitForCompleteAsync(page);
+        var first = GenerationIdOf(page);
+
+        await page.GetByTestId("refine-prompt").FillAsync("Make the hero darker");
+        await page.GetByTestId("refine").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=versions] li")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        await WaitForCompleteAsync(page);
+        await Assertions.Expect(page.Locator("li[data-version='2']")).ToContainTextAsync("current");
+        var second = GenerationIdOf(page);
+        Assert.NotEqual(first, second);
+        var v2 = await WaitForStatusAsync(tenant, second, GenerationStatus.Complete);
+        Assert.Equal((2, first), (v2.Version, v2.ParentGenerationId));
+        await page.Locator(".mud-snackbar").First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 10_000 });
+        await session.AssertPageIsCleanAsync("workspace with two versions");
+
+        // Compare: two versions side by side and the diff of their HTML.
+        await page.Locator("li[data-version='1'] input[type=checkbox]").CheckAsync(new() { Force = true });
+        await page.Locator("li[data-version='2'] input[type=checkbox]").CheckAsync(new() { Force = true });
+        await page.GetByTestId("compare").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("compare-view")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("diff-summary")).ToContainTextAsync("added");
+        await Assertions.Expect(page.GetByTestId("html-diff")).ToContainTextAsync("hero");
+        await session.AssertPageIsCleanAsync("compare");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to the workspace" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/compare", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("compare-view")).ToHaveCountAsync(0);
+        await WaitForCompleteAsync(page);
+
+        // Restore: version 1 becomes the current page again, after asking.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restore version 1" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restore", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("li[data-version='1']")).ToContainTextAsync("current");
+        Assert.Equal(first, (await Generations.GetSiteAsync(tenant, v2.SiteId, TestContext.Current.CancellationToken))!.LatestGenerationId);
+
+        // Download: the shown version as a zip of index.html and its report.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download").ClickAsync());
+        Assert.Equal($"{v2.SiteId}-v2.zip", download.SuggestedFilename);
+        Assert.Contains($"/workspace/{tenant}/", page.Url, StringComparison.Ordinal);
+        using (var zip = new ZipArchive(File.OpenRead(await download.PathAsync())))
+        {
+            Assert.Contains(zip.Entries, e => e.FullName == "brand-report.json");
+            using var index = new StreamReader(zip.GetEntry("index.html")!.Open(), Encoding.UTF8);
+            Assert.Equal(await Generations.GetHtmlAsync(v2, TestContext.Current.CancellationToken), await index.ReadToEndAsync(TestContext.Current.CancellationToken));
+        }
+
+        // Share: the copied link opens the page for a member of the tenant, with scripts forbidden by its policy.
+        await page.GetByTestId("copy-link").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "Preview link copied" })).ToBeVisibleAsync();
+        var link = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.Equal($"{browser.BaseUrl}/portal/sites/{tenant}/{second}/preview", link);
+        var preview = await page.APIRequest.GetAsync(link);
+        Assert.Equal(200, preview.Status);
+        Assert.StartsWith("default-src 'none'", preview.Headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.EndsWith("sandbox", preview.Headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task AnotherTenantsMarketerCannotOpenThePageItsPreviewOrItsDownload()
+    {
+        var (owner, other) = (NewTenant(), NewTenant());
+        var generation = await Generations.StartAsync(owner, "seed", new GenerationRequest { Prompt = SalePrompt }, TestContext.Current.CancellationToken);
+        generation = await WaitForStatusAsync(owner, generation.Id, GenerationStatus.Complete);
+        await using var session = await SignedInAsync(other);
+        var page = session.Page;
+
+        foreach (var action in new[] { "preview", "download" })
+        {
+            var response = await page.APIRequest.GetAsync($"/portal/sites/{owner}/{generation.Id}/{action}");
+            Assert.Equal(404, response.Status);
+        }
+
+        await page.GotoAsync($"/workspace/{owner}/{generation.SiteId}?generation={generation.Id}");
+        await session.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You don't have access to this page" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("preview")).ToHaveCountAsync(0);
+        await page.GotoAsync($"/workspace/{owner}/{generation.SiteId}/compare?left={generation.Id}&right={generation.Id}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You don't have access to this page" })).ToBeVisibleAsync();
+        await page.GotoAsync($"/sites/{owner}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "You don't have access to this page" })).ToBeVisibleAsync();
+
+        // Signed out, the links lead to the sign-in page.
+        await using var anonymous = await browser.NewSessionAsync();
+        var signedOut = await anonymous.Page.APIRequest.GetAsync($"/portal/sites/{owner}/{generation.Id}/preview", new() { MaxRedirects = 0 });
+        Assert.Equal(302, signedOut.Status);
+        Assert.Contains("/account/login", signedOut.Headers["location"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AScriptInTheModelsOutputNeverRunsInThePreview()
+    {
+        var tenant = NewTenant();
+        await using var session = await SignedInAsync(tenant);
+        var page = session.Page;
+        await GenerateAsync(session, $"{SalePrompt} {WorkspacePageModel.Hostile}");
+        await WaitForCompleteAsync(page);
+
+        var frames = page.Locator("iframe.preview-frame");
+        await Assertions.Expect(frames).ToHaveCountAsync(2);
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal("", await frames.Nth(i).GetAttributeAsync("sandbox"));
+        }
+
+        var body = page.FrameLocator("iframe.preview-frame.front").Locator("body");
+        await Assertions.Expect(body.Locator("h1")).ToContainTextAsync("30% off");
+        Assert.Null(await body.GetAttributeAsync("data-marker"));
+        var generation = await Generations.GetAsync(tenant, GenerationIdOf(page), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("<script", await Generations.GetHtmlAsync(generation!, TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
+
+        // Even if the sanitizer let one through, the sandbox would not run it: hand the preview a page with a script directly.
+        await page.EvaluateAsync($$"""
+            async () => {
+              const preview = await import('/js/preview.js');
+              preview.show(document.querySelector('[data-testid=preview]'),
+                '<!DOCTYPE html><body><h1>raw</h1><script>document.body.dataset.marker="{{WorkspacePageModel.Marker}}";parent.postMessage("{{WorkspacePageModel.Marker}}","*")</script><img src="x" alt="" onerror="parent.postMessage(\'{{WorkspacePageModel.Marker}}\',\'*\')"></body>');
+            }
+            """);
+        await Assertions.Expect(page.FrameLocator("iframe.preview-frame.front").Locator("h1")).ToHaveTextAsync("raw");
+        await page.WaitForTimeoutAsync(300);
+        Assert.Null(await page.FrameLocator("iframe.preview-frame.front").Locator("body").GetAttributeAsync("data-marker"));
+        Assert.DoesNotContain(WorkspacePageModel.Marker, await page.EvaluateAsync<string[]>("() => window.__messages"));
+    }
+
+    [Fact]
+    public async Task TheNewPageFormStartsFromTheTenantsBrandKitAndSavesChangesToIt()
+    {
+        var tenant = NewTenant();
+        var library = browser.Portal.Services.GetRequiredService<BrandAssetLibrary>();
+        var ct = TestContext.Current.CancellationToken;
+        var saved = await library.UploadAsync(tenant, "seed", new MemoryStream(TinyPng.Solid(120, 60, 11, 95, 255)), "acme-blue.png", ct);
+        await library.SaveBrandKitAsync(tenant, "seed", new BrandKitChange("Acme", "#0B5FFF", null, saved.Id), ct);
+        await using var session = await SignedInAsync(tenant);
+        var page = session.Page;
+
+        await page.GotoAsync("/workspace");
+        await session.WaitForInteractiveAsync();
+        var options = page.GetByTestId("logo-option");
+        await Assertions.Expect(options).ToHaveCountAsync(1);
+        await Assertions.Expect(options.First).ToHaveAttributeAsync("aria-checked", "true");
+        await Assertions.Expect(page.GetByTestId("contrast-hint")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("brand-kit-state")).ToContainTextAsync($"{tenant}'s brand kit");
+        await session.AssertPageIsCleanAsync("new page form with a brand kit");
+
+        // A bad upload is refused with the library's reason; nothing changes.
+        // MudFileUpload adds a fresh input after each pick (so the same file can be picked again): the last one is live.
+        var input = page.Locator("input[type=file]").Last;
+        await input.SetInputFilesAsync(new FilePayload { Name = "logo.svg", MimeType = "image/svg+xml", Buffer = Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>") });
+        await Assertions.Expect(page.GetByTestId("logo-upload-error")).ToContainTextAsync("contains a <script> element");
+        await Assertions.Expect(options).ToHaveCountAsync(1);
+
+        // A good one becomes this page's logo at once; saving makes it the tenant's.
+        await input.SetInputFilesAsync(new FilePayload { Name = "acme-green.png", MimeType = "image/png", Buffer = TinyPng.Solid(160, 60, 20, 120, 60) });
+        await Assertions.Expect(options).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByTestId("logo-upload-error")).ToHaveCountAsync(0);
+        var uploaded = page.Locator("[data-testid=logo-option][aria-checked=true]");
+        var uploadedId = await uploaded.GetAttributeAsync("data-asset-id");
+        Assert.NotEqual(saved.Id, uploadedId);
+
+        // Clearing the logo and picking it again are one click each.
+        await page.GetByTestId("logo-none").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("logo-none")).ToHaveAttributeAsync("aria-checked", "true");
+        await page.Locator($"[data-asset-id='{uploadedId}']").ClickAsync();
+        await page.GetByTestId("save-brand-kit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("brand-kit-state")).ToBeVisibleAsync();
+        var kit = await library.GetBrandKitAsync(tenant, ct);
+        Assert.Equal((uploadedId, "#0B5FFF", "Acme"), (kit.LogoAssetId, kit.PrimaryColor, kit.BrandName));
+
+        // The page is generated with the kit, and the download carries the logo as a file.
+        await page.GetByTestId("prompt").FillAsync(SalePrompt);
+        await page.GetByTestId("generate").ClickAsync();
+        await WaitForCompleteAsync(page);
+        var generation = await Generations.GetAsync(tenant, GenerationIdOf(page), ct);
+        Assert.Equal(("#0B5FFF", uploadedId), (generation!.PrimaryColor, generation.Logo));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download").ClickAsync());
+        using (var zip = new ZipArchive(File.OpenRead(await download.PathAsync())))
+        {
+            // The page carries the logo scaled down for its header (a JPEG or PNG thumbnail); the zip holds it as a file.
+            var logo = Assert.Single(zip.Entries, e => e.FullName.StartsWith("assets/image-", StringComparison.Ordinal));
+            using var index = new StreamReader(zip.GetEntry("index.html")!.Open(), Encoding.UTF8);
+            Assert.Contains($"src=\"{logo.FullName}\"", await index.ReadToEndAsync(ct), StringComparison.Ordinal);
+        }
+
+        // The next new page starts from the saved kit again.
+        await page.GotoAsync("/workspace");
+        await session.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator($"[data-asset-id='{uploadedId}']")).ToHaveAttributeAsync("aria-checked", "true");
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task TheSitesPageSearchesAndPagesTheTenantsSitesOnly()
+    {
+        var (tenant, other) = (NewTenant(), NewTenant());
+        var store = browser.Portal.Services.GetRequiredService<IGenerationStore>();
+        var now = DateTimeOffset.UtcNow;
+        var names = Enumerable.Range(1, 11).Select(i => $"Spring campaign {i:00}").Append("Osteria Lume · Restaurant").ToList();
+        for (var i = 0; i < names.Count; i++)
+        {
+            await store.SaveSiteAsync(new Site { Tenant = tenant, SiteId = GenerationIds.NewSiteId(names[i]), Name = names[i], CreatedAt = now, UpdatedAt = now.AddMinutes(i) }, TestContext.Current.CancellationToken);
+        }
+
+        await store.SaveSiteAsync(new Site { Tenant = other, SiteId = GenerationIds.NewSiteId("secret"), Name = "Secret launch", CreatedAt = now, UpdatedAt = now }, TestContext.Current.CancellationToken);
+        await using var session = await SignedInAsync(tenant);
+        var page = session.Page;
+
+        await page.GotoAsync("/sites");
+        await session.WaitForInteractiveAsync();
+        var rows = page.Locator("tr.site-row");
+        await Assertions.Expect(rows).ToHaveCountAsync(10);
+        // Newest first: the restaurant was updated last.
+        await Assertions.Expect(rows.First).ToContainTextAsync("Osteria Lume");
+        await session.AssertPageIsCleanAsync("sites page");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+
+        await page.GetByPlaceholder("Search sites").FillAsync("osteria");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await page.GetByPlaceholder("Search sites").FillAsync("secret");
+        await Assertions.Expect(rows).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("No site matches")).ToBeVisibleAsync();
     }
 }

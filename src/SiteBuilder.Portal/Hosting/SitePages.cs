@@ -105,7 +105,8 @@ internal static partial class SitePages
     private static async Task<GenerationRecord?> FindAsync(HttpContext context, GenerationService generations, string tenant, string generationId)
     {
         var user = PortalUser.From(context.User);
-        if (user is null || !user.CanActFor(tenant) || !GenerationIds.IsGenerationId(generationId))
+        // The workspace's rule: marketers of the tenant and administrators. Anyone else is told nothing, not even that the page exists.
+        if (user is null || !user.IsInAnyRole([Identity.Roles.Marketer, Identity.Roles.Admin]) || !user.CanActFor(tenant) || !GenerationIds.IsGenerationId(generationId))
         {
             return null;
         }

@@ -45,6 +45,18 @@ export function fit(host, deviceWidth) {
   }
 }
 
+export function reveal(host) {
+  if (!host) return;
+  const section = host.closest('.workspace-main') || host;
+  if (section.getBoundingClientRect().top > window.innerHeight / 2) {
+    section.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }
+}
+
+export function viewportWidth() {
+  return window.innerWidth;
+}
+
 export function dispose(host) {
   const observer = host && observers.get(host);
   if (observer) {

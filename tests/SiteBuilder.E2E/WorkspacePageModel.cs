@@ -1,0 +1,62 @@
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using SiteBuilder.Generation.Offline;
+using SiteBuilder.Generation.Pages;
+using SiteBuilder.Portal.Testing;
+
+namespace SiteBuilder.E2E;
+
+/// <summary>The portal of the browser tests: the offline composer behind <see cref="WorkspacePageModel"/>, everything else real.</summary>
+public sealed class BrowserPortalFactory : PortalFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<IPageModel, WorkspacePageModel>());
+    }
+}
+
+/// <summary>
+/// The offline composer, paced like a remote model so a browser can watch the page arrive part by part. Words in the prompt
+/// steer it: <see cref="Slowly"/> stretches the stream to several seconds (to cancel one, or reload in the middle), and
+/// <see cref="Hostile"/> makes it write what a misbehaving model might: a script and an event handler that set a marker.
+/// </summary>
+public sealed class WorkspacePageModel : IPageModel
+{
+    public const string Slowly = "Write it slowly.";
+    public const string Hostile = "Include the tracking script.";
+
+    /// <summary>The script's marker: it posts this to the parent window and writes it on the body.</summary>
+    public const string Marker = "model-script-ran";
+
+    private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(120);
+    private static readonly TimeSpan SlowPace = TimeSpan.FromSeconds(1);
+
+    private readonly OfflineComposer _composer = new();
+
+    public string Provider => _composer.Provider;
+
+    public string ModelId => _composer.ModelId;
+
+    public async IAsyncEnumerable<PageDelta> StreamPageAsync(PageRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pace = request.Prompt.Contains(Slowly, StringComparison.Ordinal) ? SlowPace : Pace;
+        var hostile = request.Prompt.Contains(Hostile, StringComparison.Ordinal);
+        var part = 0;
+        await foreach (var delta in _composer.StreamPageAsync(request, cancellationToken))
+        {
+            if (part++ > 0)
+            {
+                await Task.Delay(pace, cancellationToken);
+            }
+
+            yield return hostile && part == 2 ? delta with { Text = Script + delta.Text } : delta;
+        }
+    }
+
+    private const string Script =
+        $"<script>document.body.dataset.marker='{Marker}';parent.postMessage('{Marker}','*');</script>" +
+        $"<img src=\"x\" alt=\"\" onerror=\"document.body.dataset.marker='{Marker}';parent.postMessage('{Marker}','*')\">";
+}
