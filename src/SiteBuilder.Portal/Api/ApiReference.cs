@@ -69,9 +69,11 @@ public static class ApiReference
         return app;
     }
 
-    // Scalar's secondary and tertiary text greys fall below WCAG AA contrast (4.5:1); these keep its look and pass.
+    // Scalar's secondary and tertiary text greys and its HTTP method colours fall below WCAG AA contrast (4.5:1); these keep its look and pass.
     private const string ReadableText = """
-        .light-mode { --scalar-color-2: #4f4f4f; --scalar-color-3: #5e5e5e; }
+        .light-mode { --scalar-color-2: #4f4f4f; --scalar-color-3: #5e5e5e;
+          --scalar-color-green: #116329; --scalar-color-blue: #0550ae; --scalar-color-orange: #953800; --scalar-color-red: #a40e26;
+          --scalar-color-yellow: #7d4e00; --scalar-color-purple: #6639ba; }
         .dark-mode { --scalar-color-2: #cfcfcf; --scalar-color-3: #b0b0b0; }
         .portal-back { padding: 8px 16px; font: 14px/1.5 system-ui, sans-serif; border-bottom: 1px solid var(--scalar-border-color); }
         .portal-back a { color: var(--scalar-color-1); }
