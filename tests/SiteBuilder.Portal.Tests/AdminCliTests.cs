@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SiteBuilder.Portal.Api;
 using SiteBuilder.Portal.Testing;
 
@@ -36,6 +37,23 @@ public sealed class AdminCliTests : IAsyncLifetime
         var me = await _portal.CreateApiClient(jwt, "acme").GetFromJsonAsync<MeResponse>("/v1/me", Ct);
         Assert.Equal("carol", me!.User);
         Assert.Equal(HttpStatusCode.Forbidden, (await _portal.CreateApiClient(jwt, "globex").GetAsync("/v1/me", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheInitialAdminPasswordFileHoldsJustThePassword()
+    {
+        // Read by people and by scripts ($(cat data/initial-admin-password)): no byte-order mark, one line, the password that signs in.
+        var path = Path.Combine(_portal.DataDirectory, "initial-admin-password");
+        while (!File.Exists(path) || new FileInfo(path).Length == 0)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        var bytes = await File.ReadAllBytesAsync(path, Ct);
+        var text = System.Text.Encoding.ASCII.GetString(bytes);
+        Assert.Matches(@"^\S{20}\n$", text);
+        var accounts = _portal.Services.GetRequiredService<SiteBuilder.Identity.Accounts.AccountService>();
+        Assert.Equal(SiteBuilder.Identity.Accounts.SignInOutcome.Succeeded, (await accounts.SignInAsync("admin", text.Trim(), Ct)).Outcome);
     }
 
     [Fact]

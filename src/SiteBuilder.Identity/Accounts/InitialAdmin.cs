@@ -41,7 +41,7 @@ public sealed class InitialAdmin(AccountService accounts, IOptions<SiteBuilderOp
             fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        await using (var writer = new StreamWriter(path, System.Text.Encoding.UTF8, fileOptions))
+        await using (var writer = new StreamWriter(path, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), fileOptions))
         {
             await writer.WriteLineAsync(password.AsMemory(), cancellationToken);
         }
