@@ -46,6 +46,7 @@ public static class GenerationServiceCollectionExtensions
         services.AddSingleton<GenerationMetrics>();
         services.AddSingleton<GenerationFeeds>();
         services.AddSingleton<GenerationEventReader>();
+        services.AddSingleton<ScoringQueue>();
         services.AddSingleton<GenerationRunner>();
         services.AddSingleton<GenerationService>();
         services.AddSingleton<GenerationRecovery>();

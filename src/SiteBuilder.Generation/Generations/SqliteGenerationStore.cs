@@ -6,7 +6,7 @@ namespace SiteBuilder.Generation.Generations;
 
 public sealed class SqliteGenerationStore(SqliteDatabase database) : IGenerationStore
 {
-    private readonly ConcurrentQueue<PendingAppend> _appends = new();
+    private readonly ConcurrentQueue<PendingWrite> _writes = new();
 
     public static readonly SqliteMigration Schema = new("generation-0001", """
         CREATE TABLE generations (
@@ -78,14 +78,14 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
     public async Task<GenerationRecord> CreateAsync(GenerationRecord generation, CancellationToken cancellationToken = default)
     {
         var created = generation with { RowVersion = 1 };
-        await using var write = await database.OpenForWriteAsync(cancellationToken);
-        var connection = write.Connection;
-        await using var command = connection.Command($"INSERT INTO generations ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING", Parameters(created));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        await WriteAsync(async batch =>
         {
-            throw new GenerationConflictException($"A generation with the id '{created.Id}' exists.");
-        }
-
+            var command = batch.Command($"INSERT INTO generations ({Columns}) VALUES ({Values}) ON CONFLICT (id) DO NOTHING", Parameters(created));
+            if (await command.ExecuteNonQueryAsync() == 0)
+            {
+                throw new GenerationConflictException($"A generation with the id '{created.Id}' exists.");
+            }
+        }, cancellationToken);
         return created;
     }
 
@@ -100,21 +100,21 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
     public async Task<GenerationRecord> UpdateAsync(GenerationRecord generation, CancellationToken cancellationToken = default)
     {
         var updated = generation with { RowVersion = generation.RowVersion + 1 };
-        await using var write = await database.OpenForWriteAsync(cancellationToken);
-        var connection = write.Connection;
-        await using var command = connection.Command("""
-            UPDATE generations SET status = $status, progress = $progress, message = $message, error_code = $errorCode, error_message = $errorMessage,
-                html_key = $htmlKey, brand_score = $score, input_tokens = $inputTokens, output_tokens = $outputTokens, last_event_id = $lastEventId,
-                cancel_requested = $cancel, updated_at = $updatedAt, first_chunk_at = $firstChunkAt, completed_at = $completedAt,
-                provider = $provider, model_id = $model, row_version = $rowVersion
-            WHERE id = $id AND tenant = $tenant AND row_version = $expected
-            """,
-            [.. Parameters(updated), ("$expected", generation.RowVersion)]);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        await WriteAsync(async batch =>
         {
-            throw new GenerationConflictException($"The generation '{generation.Id}' was changed by someone else.");
-        }
-
+            var command = batch.Command("""
+                UPDATE generations SET status = $status, progress = $progress, message = $message, error_code = $errorCode, error_message = $errorMessage,
+                    html_key = $htmlKey, brand_score = $score, input_tokens = $inputTokens, output_tokens = $outputTokens, last_event_id = $lastEventId,
+                    cancel_requested = $cancel, updated_at = $updatedAt, first_chunk_at = $firstChunkAt, completed_at = $completedAt,
+                    provider = $provider, model_id = $model, row_version = $rowVersion
+                WHERE id = $id AND tenant = $tenant AND row_version = $expected
+                """,
+                [.. Parameters(updated), ("$expected", generation.RowVersion)]);
+            if (await command.ExecuteNonQueryAsync() == 0)
+            {
+                throw new GenerationConflictException($"The generation '{generation.Id}' was changed by someone else.");
+            }
+        }, cancellationToken);
         return updated;
     }
 
@@ -147,101 +147,150 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
         return await ReadAllAsync(command, cancellationToken);
     }
 
-    /// <summary>
-    /// Appends from every running generation are committed together: each caller queues its events and takes the writer's
-    /// turn; whoever has it writes everything queued in one transaction, so a burst of streams costs a few commits, not one
-    /// each. Not cancellable once queued: an event either is recorded or fails, never "maybe later".
-    /// </summary>
-    public async Task AppendEventsAsync(string generationId, IReadOnlyList<GenerationEvent> events, CancellationToken cancellationToken = default)
-    {
-        if (events.Count == 0)
-        {
-            return;
-        }
-
-        var append = new PendingAppend(generationId, events);
-        _appends.Enqueue(append);
-        await using (var write = await database.OpenForWriteAsync(CancellationToken.None))
-        {
-            if (!append.Done.Task.IsCompleted)
+    public Task AppendEventsAsync(string generationId, IReadOnlyList<GenerationEvent> events, CancellationToken cancellationToken = default) =>
+        events.Count == 0
+            ? Task.CompletedTask
+            : WriteAsync(async batch =>
             {
-                await WriteQueuedAppendsAsync(write.Connection);
-            }
-        }
-
-        await append.Done.Task;
-    }
-
-    private async Task WriteQueuedAppendsAsync(SqliteConnection connection)
-    {
-        var batch = new List<PendingAppend>();
-        while (_appends.TryDequeue(out var queued))
-        {
-            batch.Add(queued);
-        }
-
-        var outcomes = new Exception?[batch.Count];
-        try
-        {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
-            await using var command = connection.Command("INSERT INTO generation_events (generation_id, event_id, data) VALUES ($generation, $id, $data)");
-            command.Transaction = transaction;
-            var generation = command.Parameters.Add("$generation", SqliteType.Text);
-            var id = command.Parameters.Add("$id", SqliteType.Integer);
-            var data = command.Parameters.Add("$data", SqliteType.Text);
-            for (var i = 0; i < batch.Count; i++)
-            {
-                // Each caller's events go in whole or not at all, whatever the others in the batch do.
-                var savepoint = $"append{i}";
-                await transaction.SaveAsync(savepoint);
-                generation.Value = batch[i].GenerationId;
-                foreach (var e in batch[i].Events)
+                foreach (var e in events)
                 {
-                    id.Value = e.Id;
-                    data.Value = e.Data;
+                    var command = batch.Command(
+                        "INSERT INTO generation_events (generation_id, event_id, data) VALUES ($generation, $id, $data)",
+                        ("$generation", generationId), ("$id", e.Id), ("$data", e.Data));
                     try
                     {
                         await command.ExecuteNonQueryAsync();
                     }
                     catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
                     {
-                        outcomes[i] = new GenerationConflictException($"Event {e.Id} of '{batch[i].GenerationId}' is already recorded.");
-                        await transaction.RollbackAsync(savepoint);
-                        break;
+                        throw new GenerationConflictException($"Event {e.Id} of '{generationId}' is already recorded.");
+                    }
+                }
+            }, cancellationToken, statements: events.Count);
+
+    /// <summary>
+    /// Writes from every running generation are committed together: each caller queues its write and takes the database's
+    /// writer turn; whoever has it runs everything queued in one transaction, with each statement prepared once, so a burst of
+    /// streams costs a few commits, not one per event or state change. Each write goes in whole or not at all, whatever the
+    /// others in its batch do. Not cancellable once queued: a write either is recorded or fails, never "maybe later".
+    /// </summary>
+    private async Task WriteAsync(Func<WriteBatch, Task> apply, CancellationToken cancellationToken, int statements = 1)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var write = new PendingWrite(apply, statements > 1);
+        _writes.Enqueue(write);
+        await using (var turn = await database.OpenForWriteAsync(CancellationToken.None))
+        {
+            if (!write.Done.Task.IsCompleted)
+            {
+                await WriteQueuedAsync(turn.Connection);
+            }
+        }
+
+        await write.Done.Task;
+    }
+
+    private async Task WriteQueuedAsync(SqliteConnection connection)
+    {
+        var queued = new List<PendingWrite>();
+        while (_writes.TryDequeue(out var next))
+        {
+            queued.Add(next);
+        }
+
+        var outcomes = new Exception?[queued.Count];
+        try
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await using var batch = new WriteBatch(connection, transaction);
+            for (var i = 0; i < queued.Count; i++)
+            {
+                // A single statement that fails leaves nothing behind; several need a savepoint to go back to.
+                if (queued[i].NeedsSavepoint)
+                {
+                    await batch.Command("SAVEPOINT write").ExecuteNonQueryAsync();
+                }
+
+                try
+                {
+                    await queued[i].Apply(batch);
+                }
+                catch (Exception e) when (e is GenerationConflictException or SqliteException)
+                {
+                    outcomes[i] = e;
+                    if (queued[i].NeedsSavepoint)
+                    {
+                        await batch.Command("ROLLBACK TO write").ExecuteNonQueryAsync();
                     }
                 }
 
-                await transaction.ReleaseAsync(savepoint);
+                if (queued[i].NeedsSavepoint)
+                {
+                    await batch.Command("RELEASE write").ExecuteNonQueryAsync();
+                }
             }
 
             await transaction.CommitAsync();
         }
         catch (Exception e)
         {
-            foreach (var append in batch)
+            foreach (var write in queued)
             {
-                append.Done.TrySetException(e);
+                write.Done.TrySetException(e);
             }
 
             return;
         }
 
-        for (var i = 0; i < batch.Count; i++)
+        for (var i = 0; i < queued.Count; i++)
         {
             if (outcomes[i] is { } failure)
             {
-                batch[i].Done.TrySetException(failure);
+                queued[i].Done.TrySetException(failure);
             }
             else
             {
-                batch[i].Done.TrySetResult();
+                queued[i].Done.TrySetResult();
             }
         }
     }
 
-    private sealed record PendingAppend(string GenerationId, IReadOnlyList<GenerationEvent> Events)
+    private sealed record PendingWrite(Func<WriteBatch, Task> Apply, bool NeedsSavepoint)
     {
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>One transaction of queued writes. A statement is prepared the first time the batch runs it and reused after.</summary>
+    private sealed class WriteBatch(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
+    {
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        public SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+        {
+            if (!_commands.TryGetValue(sql, out var command))
+            {
+                command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.Transaction = transaction;
+                _commands[sql] = command;
+            }
+
+            command.Parameters.Clear();
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            return command;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in _commands.Values)
+            {
+                await command.DisposeAsync();
+            }
+        }
     }
 
     public async Task<IReadOnlyList<GenerationEvent>> ReadEventsAsync(string generationId, long afterId, int limit, CancellationToken cancellationToken = default)
@@ -270,20 +319,15 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
         return await reader.ReadAsync(cancellationToken) ? ReadSite(reader) : null;
     }
 
-    public async Task SaveSiteAsync(Site site, CancellationToken cancellationToken = default)
-    {
-        await using var write = await database.OpenForWriteAsync(cancellationToken);
-        var connection = write.Connection;
-        await using var command = connection.Command("""
+    public Task SaveSiteAsync(Site site, CancellationToken cancellationToken = default) =>
+        WriteAsync(batch => batch.Command("""
             INSERT INTO sites (tenant, site_id, name, latest_generation_id, latest_version, latest_brand_score, created_at, updated_at)
             VALUES ($tenant, $site, $name, $latest, $version, $score, $created, $updated)
             ON CONFLICT (tenant, site_id) DO UPDATE SET name = excluded.name, latest_generation_id = excluded.latest_generation_id,
                 latest_version = excluded.latest_version, latest_brand_score = excluded.latest_brand_score, updated_at = excluded.updated_at
             """,
             ("$tenant", site.Tenant), ("$site", site.SiteId), ("$name", site.Name), ("$latest", site.LatestGenerationId), ("$version", site.LatestVersion),
-            ("$score", site.LatestBrandScore), ("$created", site.CreatedAt.ToSortable()), ("$updated", site.UpdatedAt.ToSortable()));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+            ("$score", site.LatestBrandScore), ("$created", site.CreatedAt.ToSortable()), ("$updated", site.UpdatedAt.ToSortable())).ExecuteNonQueryAsync(), cancellationToken);
 
     public async Task<IReadOnlyList<Site>> ListSitesAsync(string tenant, CancellationToken cancellationToken = default)
     {

@@ -36,6 +36,17 @@ public static class GenerationEvents
     /// <summary>The <c>type</c> of a recorded event's data.</summary>
     public static string TypeOf(string data)
     {
+        // Our own payloads start with their type, so the common case needs no parse of a chunk's kilobytes.
+        const string Prefix = "{\"type\":\"";
+        if (data.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            var end = data.IndexOf('"', Prefix.Length);
+            if (end > Prefix.Length && data.AsSpan(Prefix.Length, end - Prefix.Length).IndexOf('\\') < 0)
+            {
+                return data[Prefix.Length..end];
+            }
+        }
+
         using var document = JsonDocument.Parse(data);
         return document.RootElement.GetProperty("type").GetString() ?? "";
     }

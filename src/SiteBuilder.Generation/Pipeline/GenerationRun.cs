@@ -10,7 +10,10 @@ namespace SiteBuilder.Generation.Pipeline;
 internal sealed class GenerationRun(GenerationRecord generation, IGenerationStore store, GenerationFeed feed, TimeProvider clock)
 {
     private readonly SemaphoreSlim _rowGate = new(1, 1);
+    private readonly Lock _progressLock = new();
     private long _nextEventId = generation.LastEventId + 1;
+    private (int Progress, string Message)? _pendingProgress;
+    private bool _savingProgress;
 
     public GenerationRecord Current { get; private set; } = generation;
 
@@ -75,6 +78,60 @@ internal sealed class GenerationRun(GenerationRecord generation, IGenerationStor
         finally
         {
             _rowGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Copies a progress step into the row without holding up the pipeline (the event already carries it to live readers): at
+    /// most one such write is in flight, and steps noted meanwhile are merged into the next. The row only ever moves forward, so
+    /// a late write never undoes a later state.
+    /// </summary>
+    public void NoteProgress(int progress, string message)
+    {
+        lock (_progressLock)
+        {
+            _pendingProgress = (progress, message);
+            if (_savingProgress)
+            {
+                return;
+            }
+
+            _savingProgress = true;
+        }
+
+        _ = Task.Run(SavePendingProgressAsync);
+    }
+
+    private async Task SavePendingProgressAsync()
+    {
+        while (true)
+        {
+            (int Progress, string Message) next;
+            lock (_progressLock)
+            {
+                if (_pendingProgress is not { } pending)
+                {
+                    _savingProgress = false;
+                    return;
+                }
+
+                next = pending;
+                _pendingProgress = null;
+            }
+
+            if (Current.Status.IsTerminal())
+            {
+                continue;
+            }
+
+            try
+            {
+                await SaveAsync(g => g.Status.IsTerminal() || g.Progress > next.Progress ? g : g with { Progress = next.Progress, Message = next.Message }, CancellationToken.None);
+            }
+            catch (Exception e) when (e is GenerationConflictException or InvalidOperationException)
+            {
+                // The row is advisory while the run lasts; the next state change or heartbeat writes it again.
+            }
         }
     }
 

@@ -26,6 +26,7 @@ public sealed class GenerationRunner(
     ILogoSource logos,
     GenerationFeeds feeds,
     GenerationMetrics metrics,
+    ScoringQueue scoring,
     IOptions<GenerationOptions> options,
     TimeProvider clock,
     ILogger<GenerationRunner> logger)
@@ -35,12 +36,6 @@ public sealed class GenerationRunner(
     private static readonly TimeSpan ChunkDelay = TimeSpan.FromMilliseconds(50);
 
     private readonly ConcurrentDictionary<string, GenerationRun> _running = new();
-
-    /// <summary>
-    /// Scoring is CPU work that nobody watches arrive: at most half the cores score at once, so in a burst the pages still being
-    /// written keep streaming while finished ones queue for their score.
-    /// </summary>
-    private readonly SemaphoreSlim _scoring = new(Math.Max(1, Environment.ProcessorCount / 2));
 
     public bool IsRunningHere(string generationId) => _running.ContainsKey(generationId);
 
@@ -77,8 +72,8 @@ public sealed class GenerationRunner(
         var token = linked.Token;
         try
         {
-            await run.SaveAsync(g => g with { Status = GenerationStatus.Generating, Progress = 0, Message = "Starting generation..." }, token);
             await run.EmitAsync(GenerationEvents.ProgressData(0, "Starting generation...", "start"), token);
+            await run.SaveAsync(g => g with { Status = GenerationStatus.Generating, Progress = 0, Message = "Starting generation..." }, token);
 
             var generation = run.Current;
             var template = TemplateCatalog.Find(generation.TemplateId) ?? TemplateCatalog.Default;
@@ -112,19 +107,16 @@ public sealed class GenerationRunner(
 
             await run.SaveAsync(g => g with { Status = GenerationStatus.Validating, Progress = 90, Message = "Checking brand, accessibility, security and performance", HtmlKey = htmlKey }, token);
             await run.EmitAsync(GenerationEvents.ProgressData(90, "Checking brand, accessibility, security and performance", Agents.BrandValidator), token);
-            ValidationReport report;
-            await _scoring.WaitAsync(token);
-            try
-            {
-                using (metrics.Measure(Agents.BrandValidator))
+            var assets = BrandAssetsFor(theme, brand);
+            var report = await scoring.RunAsync(
+                () =>
                 {
-                    report = BrandValidator.Validate(html, BrandAssetsFor(theme, brand));
-                }
-            }
-            finally
-            {
-                _scoring.Release();
-            }
+                    using (metrics.Measure(Agents.BrandValidator))
+                    {
+                        return BrandValidator.Validate(html, assets);
+                    }
+                },
+                token);
 
             await blobs.PutAsync(BlobContainer.Sites, ReportKey(generation), BrandReports.Write(report), token);
             await CompleteAsync(run, report.BrandScore);
@@ -344,7 +336,7 @@ public sealed class GenerationRunner(
     private static async Task Progress(GenerationRun run, int progress, string message, string step, CancellationToken token)
     {
         await run.EmitAsync(GenerationEvents.ProgressData(progress, message, step), token);
-        await run.SaveAsync(g => g with { Progress = progress, Message = message }, token);
+        run.NoteProgress(progress, message);
     }
 
     private async Task<string?> LoadParentHtmlAsync(GenerationRecord generation, CancellationToken token)

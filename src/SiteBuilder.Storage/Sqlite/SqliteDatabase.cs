@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace SiteBuilder.Storage.Sqlite;
 
@@ -14,6 +16,9 @@ public sealed class SqliteDatabase
     // SQLite takes one writer at a time and its driver blocks the calling thread while it waits for the lock. Writers queue here
     // instead, without holding a thread, so a burst of requests cannot starve the thread pool.
     private readonly SemaphoreSlim _writer = new(1, 1);
+
+    // The pool hands back connections it opened before; their settings hold for the life of the native handle, so each is set once.
+    private readonly ConditionalWeakTable<sqlite3, object> _configured = [];
 
     public SqliteDatabase(string path, IEnumerable<SqliteMigration> migrations)
     {
@@ -40,10 +45,15 @@ public sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        // busy_timeout lets concurrent writers queue instead of failing with SQLITE_BUSY.
-        pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
+        {
+            await using var pragma = connection.CreateCommand();
+            // busy_timeout lets concurrent writers queue instead of failing with SQLITE_BUSY.
+            pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            _configured.AddOrUpdate(handle, handle);
+        }
+
         return connection;
     }
 
