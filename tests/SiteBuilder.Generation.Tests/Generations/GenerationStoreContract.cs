@@ -365,6 +365,36 @@ public abstract class GenerationStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConcurrentWritesOfEveryKindAllLandAndAStaleUpdateFailsOnlyItself()
+    {
+        // Creates, row updates, event appends and site saves at once (the SQLite store commits them together).
+        var tenant = NewTenant();
+        var stale = await Store.CreateAsync(NewGeneration(tenant, Created), Cancellation);
+        await Store.UpdateAsync(stale with { Progress = 20 }, Cancellation);
+        var generations = Enumerable.Range(1, 30).Select(i => NewGeneration(tenant, Created.AddSeconds(i), siteId: $"site-{i}")).ToList();
+
+        var created = await Task.WhenAll(generations.Select(g => Store.CreateAsync(g, Cancellation)));
+        var writes = created
+            .Select(g => (Task)Store.UpdateAsync(g with { Status = GenerationStatus.Generating, Progress = 15, Message = "Writing" }, Cancellation))
+            .Concat(created.Select(g => Store.AppendEventsAsync(g.Id, [new GenerationEvent(1, """{"type":"progress"}""")], Cancellation)))
+            .Concat(created.Select(g => Store.SaveSiteAsync(new Site { Tenant = tenant, SiteId = g.SiteId, Name = g.SiteId, CreatedAt = Created, UpdatedAt = Created }, Cancellation)))
+            .ToList();
+        var conflict = Store.UpdateAsync(stale with { Progress = 30 }, Cancellation);
+
+        await Assert.ThrowsAsync<GenerationConflictException>(() => conflict);
+        await Task.WhenAll(writes);
+        foreach (var g in created)
+        {
+            var stored = await Store.GetAsync(tenant, g.Id, Cancellation);
+            Assert.Equal((GenerationStatus.Generating, 15, 2L), (stored!.Status, stored.Progress, stored.RowVersion));
+            Assert.Single(await Store.ReadEventsAsync(g.Id, 0, 10, Cancellation));
+            Assert.NotNull(await Store.GetSiteAsync(tenant, g.SiteId, Cancellation));
+        }
+
+        Assert.Equal(20, (await Store.GetAsync(tenant, stale.Id, Cancellation))!.Progress);
+    }
+
+    [Fact]
     public async Task AppendingNoEventsDoesNothing()
     {
         var generationId = GenerationIds.NewGenerationId(Created);
