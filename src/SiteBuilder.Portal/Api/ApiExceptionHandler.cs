@@ -22,6 +22,7 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
         {
             AccountValidationException e => (400, ErrorCodes.ValidationError, "The request is not valid.", e.Message, new Dictionary<string, object?> { ["errors"] = e.Errors }),
             TokenRequestException e => (400, ErrorCodes.ValidationError, "The request is not valid.", e.Message, new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [e.Field] = [e.Message] } }),
+            BadHttpRequestException { StatusCode: 413 } => (413, ErrorCodes.ValidationError, "The request is too large.", TooLarge(httpContext), null),
             BadHttpRequestException e => (e.StatusCode, ErrorCodes.ForStatus(e.StatusCode), "The request is not valid.", e.Message, null),
             JsonException => (400, ErrorCodes.ValidationError, "The request is not valid.", "The body is not valid JSON.", null),
             AmazonServiceException or AmazonClientException or SqliteException { SqliteErrorCode: 5 or 6 or 10 or 14 } =>
@@ -47,6 +48,14 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
 
         await ApiProblems.WriteAsync(httpContext, status, code, title, detail, extensions);
         return true;
+    }
+
+    private static string TooLarge(HttpContext context)
+    {
+        var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        return limit is { } bytes
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The body is larger than {bytes / (1024.0 * 1024):0.#} MB, the most this endpoint accepts; it was not read or stored.")
+            : "The body is larger than this endpoint accepts; it was not read or stored.";
     }
 }
 
