@@ -95,15 +95,5 @@ public sealed class AwsModeTests(DynaliteEmulator dynalite, S3rverEmulator s3rve
         Assert.Contains("S3 blob store answers", body, StringComparison.Ordinal);
     }
 
-    private PortalFactory Instance()
-    {
-        var factory = new PortalFactory();
-        foreach (var (key, value) in dynalite.Configuration(_names).Concat(s3rver.Configuration(_names)))
-        {
-            factory.Settings[key] = value;
-        }
-
-        factory.Settings["SiteBuilder:Storage:CreateTables"] = "true";
-        return factory;
-    }
+    private PortalFactory Instance() => new PortalFactory().OnEmulators(dynalite, s3rver, _names);
 }

@@ -96,13 +96,7 @@ public sealed class GenerationOnAwsTests(DynaliteEmulator dynalite, S3rverEmulat
 
     private GenerationPortal Instance()
     {
-        var portal = new GenerationPortal(clock: _clock);
-        foreach (var (key, value) in dynalite.Configuration(_names).Concat(s3rver.Configuration(_names)))
-        {
-            portal.Settings[key] = value;
-        }
-
-        portal.Settings["SiteBuilder:Storage:CreateTables"] = "true";
+        var portal = new GenerationPortal(clock: _clock).OnEmulators(dynalite, s3rver, _names);
         portal.Settings["SiteBuilder:RateLimits:Generation"] = "10";
         return portal;
     }

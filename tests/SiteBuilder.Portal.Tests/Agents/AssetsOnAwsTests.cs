@@ -22,13 +22,7 @@ public sealed class AssetsOnAwsTests(DynaliteEmulator dynalite, S3rverEmulator s
 
     public ValueTask InitializeAsync()
     {
-        _portal = new PortalFactory();
-        foreach (var (key, value) in dynalite.Configuration(_names).Concat(s3rver.Configuration(_names)))
-        {
-            _portal.Settings[key] = value;
-        }
-
-        _portal.Settings["SiteBuilder:Storage:CreateTables"] = "true";
+        _portal = new PortalFactory().OnEmulators(dynalite, s3rver, _names);
         _ = _portal.Server;
         return ValueTask.CompletedTask;
     }
