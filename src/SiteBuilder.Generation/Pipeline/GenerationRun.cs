@@ -128,9 +128,10 @@ internal sealed class GenerationRun(GenerationRecord generation, IGenerationStor
             {
                 await SaveAsync(g => g.Status.IsTerminal() || g.Progress > next.Progress ? g : g with { Progress = next.Progress, Message = next.Message }, CancellationToken.None);
             }
-            catch (Exception e) when (e is GenerationConflictException or InvalidOperationException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                // The row is advisory while the run lasts; the next state change or heartbeat writes it again.
+                // The row's progress is advisory while the run lasts (readers have the events); the next state change or
+                // heartbeat writes the row again, and a store that is really down fails those, which the runner reports.
             }
         }
     }
