@@ -33,13 +33,37 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task WaitForInteractiveAsync() =>
         await Page.Locator(".portal-root[data-interactive=true]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
+    /// <summary>
+    /// Signs in through the form. On a loaded machine the post can take a while (password hashing, the first render of the
+    /// home page), so the wait is long; a refused sign-in fails at once with the page's message, and a form that went out
+    /// empty (typed into before the page settled) is filled and sent again.
+    /// </summary>
     public async Task SignInAsync(string userName, string password)
     {
-        await Page.GotoAsync("/account/login");
-        await Page.GetByLabel("User name").FillAsync(userName);
-        await Page.GetByLabel("Password").FillAsync(password);
-        await Page.GetByTestId("sign-in").ClickAsync();
-        await Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        for (var attempt = 1; ; attempt++)
+        {
+            await Page.GotoAsync("/account/login", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+            await Page.GetByLabel("User name").FillAsync(userName);
+            await Page.GetByLabel("Password").FillAsync(password);
+            await Assertions.Expect(Page.GetByLabel("User name")).ToHaveValueAsync(userName);
+            await Page.GetByTestId("sign-in").ClickAsync();
+
+            var outcome = Page.Locator("[data-testid=login-error], .account-form .form-error:not(:empty)");
+            var left = Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 45_000 });
+            var stayed = outcome.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 45_000 });
+            if (await Task.WhenAny(left, stayed) == left)
+            {
+                await left;
+                break;
+            }
+
+            await stayed;
+            if (await Page.GetByTestId("login-error").CountAsync() > 0 || attempt == 3)
+            {
+                Assert.Fail($"Sign-in as {userName} was refused: {await outcome.First.InnerTextAsync()}");
+            }
+        }
+
         await WaitForInteractiveAsync();
     }
 
