@@ -100,6 +100,9 @@ public sealed class GenerationRunner(
             var pageRequest = new PageRequest(generation.Prompt, template, theme, layout, brand, parentHtml);
             var html = await WritePageAsync(run, pageRequest, layout.Sections.Count, started, token);
             metrics.RecordLastChunk(Stopwatch.GetElapsedTime(started), pageModel.Provider);
+            // The limit is on writing the page (to its last chunk); storing and scoring it are ours, and a score that waits for
+            // the CPU in a burst must not fail a page that was written in time.
+            timeout.CancelAfter(Timeout.InfiniteTimeSpan);
 
             await Progress(run, 85, "Saving the page", "store", token);
             var htmlKey = $"{generation.Tenant}/{generation.SiteId}/{generation.Id}/index.html";
