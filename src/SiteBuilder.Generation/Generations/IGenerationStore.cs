@@ -27,7 +27,11 @@ public interface IGenerationStore
     /// <summary>Generations not in a terminal state whose last update is older than <paramref name="updatedBefore"/> (crash recovery).</summary>
     Task<IReadOnlyList<GenerationRecord>> FindStaleAsync(DateTimeOffset updatedBefore, CancellationToken cancellationToken = default);
 
-    /// <summary>Records events; ids must continue the generation's sequence. Recording an id twice throws <see cref="GenerationConflictException"/>.</summary>
+    /// <summary>
+    /// Records events; ids must continue the generation's sequence. Recording an id twice throws <see cref="GenerationConflictException"/>.
+    /// SQLite records several events all or none; DynamoDB records them in order, one conditional put each (dynalite has no
+    /// transactions to test the other way against), so the runner records one event at a time.
+    /// </summary>
     Task AppendEventsAsync(string generationId, IReadOnlyList<GenerationEvent> events, CancellationToken cancellationToken = default);
 
     /// <summary>Events with ids greater than <paramref name="afterId"/>, in order, at most <paramref name="limit"/>.</summary>
