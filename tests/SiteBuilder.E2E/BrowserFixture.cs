@@ -23,6 +23,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Portal.Settings["SiteBuilder:Accounts:StatusCacheDuration"] = "00:00:01";
+        // CI runs these beside the API tests on two cores: waits are generous, since they only bound how long a failure takes to show.
+        Assertions.SetDefaultExpectTimeout(20_000);
         BaseUrl = Portal.StartOnLoopbackPort();
 
         _profile = Directory.CreateTempSubdirectory("sitebuilder-chromium-").FullName;
@@ -60,7 +62,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 

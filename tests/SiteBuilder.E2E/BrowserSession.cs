@@ -94,15 +94,31 @@ public sealed class BrowserSession : IAsyncDisposable
             Assert.Fail($"{what}: scrolls horizontally by {overflow}px; sticking out: {string.Join(", ", culprits)}");
         }
 
+        // Colours measured halfway through a transition (a toggle that just changed) are neither the old nor the new ones.
+        await SettleAnimationsAsync();
+
         // Frames hold generated pages (untrusted content, sandboxed without scripts): axe audits the portal around them.
         var axe = await Page.RunAxe(new AxeRunOptions
         {
             Iframes = false,
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
         });
-        var violations = axe.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}").ToList();
+        var violations = axe.Violations.Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => $"{n.Target} {n.Html} {string.Join(" ", n.Any.Select(c => c.Message))}"))}").ToList();
         Assert.True(violations.Count == 0, $"{what}: axe-core violations:\n{string.Join("\n", violations)}");
     }
+
+    /// <summary>Waits until no CSS transition or finite animation is running (endless ones, such as spinners, are left to run).</summary>
+    public async Task SettleAnimationsAsync() =>
+        await Page.EvaluateAsync("""
+            async () => {
+              for (let round = 0; round < 5; round++) {
+                const running = document.getAnimations().filter(a => a.playState === 'running' && Number.isFinite(a.effect?.getComputedTiming().endTime));
+                if (running.length === 0) return;
+                await Promise.all(running.map(a => a.finished.catch(() => null)));
+                await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+              }
+            }
+            """);
 
     /// <summary>Saves a full-page screenshot to <c>$SITEBUILDER_SCREENSHOTS</c> (when set) or the test output folder.</summary>
     public async Task ScreenshotAsync(string name, bool fullPage = true)
