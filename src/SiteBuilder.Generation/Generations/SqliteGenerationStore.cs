@@ -269,19 +269,12 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
         {
             if (!_commands.TryGetValue(sql, out var command))
             {
-                command = connection.CreateCommand();
-                command.CommandText = sql;
+                command = connection.Command(sql);
                 command.Transaction = transaction;
                 _commands[sql] = command;
             }
 
-            command.Parameters.Clear();
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-
-            return command;
+            return command.WithParameters(parameters);
         }
 
         public async ValueTask DisposeAsync()

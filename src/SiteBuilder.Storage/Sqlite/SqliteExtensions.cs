@@ -10,6 +10,13 @@ public static class SqliteExtensions
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
+        return command.WithParameters(parameters);
+    }
+
+    /// <summary>Replaces the command's parameters (null as SQL NULL), so a prepared command can run again with new values.</summary>
+    public static SqliteCommand WithParameters(this SqliteCommand command, params (string Name, object? Value)[] parameters)
+    {
+        command.Parameters.Clear();
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
