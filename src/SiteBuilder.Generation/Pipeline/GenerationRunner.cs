@@ -378,10 +378,3 @@ public sealed class GenerationRunner(
         return TimeSpan.FromMilliseconds(nominal * (0.5 + Random.Shared.NextDouble()));
     }
 }
-
-/// <summary>The seed's error codes as the generation pipeline records them.</summary>
-public static class ErrorCodes
-{
-    public const string GenerationFailed = "GENERATION_FAILED";
-    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
-}

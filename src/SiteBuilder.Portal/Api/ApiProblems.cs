@@ -6,31 +6,6 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace SiteBuilder.Portal.Api;
 
-/// <summary>The seed's error codes, carried in the <c>code</c> member of every problem details body.</summary>
-public static class ErrorCodes
-{
-    public const string ValidationError = "VALIDATION_ERROR";
-    public const string Unauthorized = "UNAUTHORIZED";
-    public const string Forbidden = "FORBIDDEN";
-    public const string NotFound = "NOT_FOUND";
-    public const string RateLimited = "RATE_LIMITED";
-    public const string GenerationFailed = "GENERATION_FAILED";
-    public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
-    /// <summary>Not in the seed: an unexpected fault outside generation. The traceId finds it in the logs.</summary>
-    public const string InternalError = "INTERNAL_ERROR";
-
-    public static string ForStatus(int status) => status switch
-    {
-        StatusCodes.Status401Unauthorized => Unauthorized,
-        StatusCodes.Status403Forbidden => Forbidden,
-        StatusCodes.Status404NotFound => NotFound,
-        StatusCodes.Status429TooManyRequests => RateLimited,
-        StatusCodes.Status503ServiceUnavailable => ServiceUnavailable,
-        >= 400 and < 500 => ValidationError,
-        _ => InternalError,
-    };
-}
-
 /// <summary>
 /// RFC 9457 problem details for the API: one place decides the shape (status, title, detail, <c>code</c>, <c>traceId</c>,
 /// per-field <c>errors</c>), so every error a client sees looks the same and never carries a stack trace.
