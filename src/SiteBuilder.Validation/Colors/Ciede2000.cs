@@ -105,9 +105,9 @@ public static class Ciede2000
     /// <summary>sRGB (D65) → CIE L*a*b* (D65).</summary>
     public static CieLab ToLab(Rgba color)
     {
-        var r = Linearize(color.R);
-        var g = Linearize(color.G);
-        var b = Linearize(color.B);
+        var r = RgbColor.ToLinear(color.R);
+        var g = RgbColor.ToLinear(color.G);
+        var b = RgbColor.ToLinear(color.B);
         var x = ((0.4124564 * r) + (0.3575761 * g) + (0.1804375 * b)) / 0.95047;
         var y = (0.2126729 * r) + (0.7151522 * g) + (0.0721750 * b);
         var z = ((0.0193339 * r) + (0.1191920 * g) + (0.9503041 * b)) / 1.08883;
@@ -118,12 +118,6 @@ public static class Ciede2000
     }
 
     private static double LabF(double t) => t > 216.0 / 24389.0 ? Math.Cbrt(t) : ((24389.0 / 27.0 * t) + 16) / 116;
-
-    private static double Linearize(double channel)
-    {
-        var c = Math.Clamp(channel, 0, 255) / 255.0;
-        return c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
-    }
 
     private static double HueDegrees(double b, double a)
     {

@@ -22,8 +22,7 @@ public static class ContrastMath
     public const int BoldWeight = 700;
 
     /// <summary>Relative luminance (0 black … 1 white) of the colour's RGB channels; alpha is ignored.</summary>
-    public static double RelativeLuminance(Rgba color) =>
-        (0.2126 * Linearize(color.R)) + (0.7152 * Linearize(color.G)) + (0.0722 * Linearize(color.B));
+    public static double RelativeLuminance(Rgba color) => RgbColor.RelativeLuminance(color.R, color.G, color.B);
 
     /// <summary>Source-over compositing of <paramref name="top"/> onto <paramref name="bottom"/>, as browsers blend
     /// (in gamma-encoded sRGB). The result is opaque when <paramref name="bottom"/> is.</summary>
@@ -57,9 +56,7 @@ public static class ContrastMath
     {
         var opaqueBackground = background.IsOpaque ? background : Composite(background, Rgba.White);
         var opaqueForeground = Composite(foreground, opaqueBackground);
-        var l1 = RelativeLuminance(opaqueForeground);
-        var l2 = RelativeLuminance(opaqueBackground);
-        return (Math.Max(l1, l2) + 0.05) / (Math.Min(l1, l2) + 0.05);
+        return RgbColor.ContrastRatio(RelativeLuminance(opaqueForeground), RelativeLuminance(opaqueBackground));
     }
 
     /// <summary>Contrast ratio of two CSS colours (hex, rgb(), hsl(), names …).</summary>
@@ -81,10 +78,4 @@ public static class ContrastMath
 
     /// <summary>Whether the unrounded ratio meets AA.</summary>
     public static bool MeetsAA(double ratio, bool largeText) => ratio >= RequiredRatio(largeText);
-
-    private static double Linearize(double channel)
-    {
-        var c = Math.Clamp(channel, 0, 255) / 255.0;
-        return c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
-    }
 }

@@ -581,9 +581,9 @@ public static class CssColor
 
     private static (double L, double A, double B) RgbToOklab(Rgba color)
     {
-        var r = ToLinear(color.R);
-        var g = ToLinear(color.G);
-        var b = ToLinear(color.B);
+        var r = RgbColor.ToLinear(color.R);
+        var g = RgbColor.ToLinear(color.G);
+        var b = RgbColor.ToLinear(color.B);
         var l = Math.Cbrt((0.4122214708 * r) + (0.5363325363 * g) + (0.0514459929 * b));
         var m = Math.Cbrt((0.2119034982 * r) + (0.6806995451 * g) + (0.1073969566 * b));
         var s = Math.Cbrt((0.0883024619 * r) + (0.2817188376 * g) + (0.6299787005 * b));
@@ -604,21 +604,7 @@ public static class CssColor
         var r = (4.0767416621 * l3) - (3.3077115913 * m3) + (0.2309699292 * s3);
         var g = (-1.2684380046 * l3) + (2.6097574011 * m3) - (0.3413193965 * s3);
         var bl = (-0.0041960863 * l3) - (0.7034186147 * m3) + (1.7076147010 * s3);
-        return new Rgba(FromLinear(r), FromLinear(g), FromLinear(bl), alpha);
-    }
-
-    private static double ToLinear(double channel)
-    {
-        var c = channel / 255;
-        return c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
-    }
-
-    private static double FromLinear(double linear)
-    {
-        // Out-of-gamut oklab/oklch values are clipped to sRGB, as browsers do for display.
-        var c = Math.Clamp(linear, 0, 1);
-        var encoded = c <= 0.0031308 ? c * 12.92 : (1.055 * Math.Pow(c, 1 / 2.4)) - 0.055;
-        return encoded * 255;
+        return new Rgba(RgbColor.FromLinear(r), RgbColor.FromLinear(g), RgbColor.FromLinear(bl), alpha);
     }
 
     private static string Shorten(string value) => value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");

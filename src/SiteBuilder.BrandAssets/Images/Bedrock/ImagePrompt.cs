@@ -11,7 +11,7 @@ internal static class ImagePrompt
 {
     public static (string Positive, string Negative) Compose(ImageRequest request, int maxLength)
     {
-        var colours = string.Join(", ", request.Colors.Select(c => $"{Name(Rgb.Parse(c))} ({c.ToUpperInvariant()})"));
+        var colours = string.Join(", ", request.Colors.Select(c => $"{Name(RgbColor.Parse(c))} ({c.ToUpperInvariant()})"));
         var (lead, tail, negative) = request.Kind == ImageKind.Logo
             ? ($"{StyleWords(request.Style)} vector logo design.",
                $"Brand colours: {colours}. Flat shapes, crisp edges, centred on a plain white background, generous margins, simple enough to read at small sizes.",
@@ -40,7 +40,7 @@ internal static class ImagePrompt
     };
 
     /// <summary>A plain-English name such as "deep blue" or "pale orange".</summary>
-    internal static string Name(Rgb colour)
+    internal static string Name(RgbColor colour)
     {
         var (h, s, l) = colour.ToHsl();
         if (l < 0.1)

@@ -66,9 +66,9 @@ internal static class BackgroundDesigner
         _ => c.Random.Chance(0.7),
     };
 
-    private static Rgb DarkBase(Palette p) => Rgb.FromHsl(p.Primary.Hue, Math.Min(0.55, p.Primary.Saturation), 0.1);
+    private static RgbColor DarkBase(Palette p) => RgbColor.FromHsl(p.Primary.Hue, Math.Min(0.55, p.Primary.Saturation), 0.1);
 
-    private static Rgb LightBase(Palette p) => Rgb.FromHsl(p.Primary.Hue, Math.Min(0.5, p.Primary.Saturation), 0.965);
+    private static RgbColor LightBase(Palette p) => RgbColor.FromHsl(p.Primary.Hue, Math.Min(0.5, p.Primary.Saturation), 0.965);
 
     private static XElement Rect(BackgroundCanvas c, object fill, params object?[] extra)
         => E("rect", [("width", c.Width), ("height", c.Height), ("fill", fill), .. extra]);
@@ -95,8 +95,8 @@ internal static class BackgroundDesigner
             $"Smooth {Describe([from, to])} gradient with a soft highlight and fine grain ({c.Kit.Style.ToString().ToLowerInvariant()}).");
     }
 
-    /// <summary>Gradient stops that follow <see cref="Rgb.MixHue"/>, since SVG itself blends in sRGB.</summary>
-    private static IEnumerable<(double, Rgb)> HueStops(Rgb from, Rgb to, int steps = 6)
+    /// <summary>Gradient stops that follow <see cref="RgbColor.MixHue"/>, since SVG itself blends in sRGB.</summary>
+    private static IEnumerable<(double, RgbColor)> HueStops(RgbColor from, RgbColor to, int steps = 6)
         => Enumerable.Range(0, steps + 1).Select(i => (i / (double)steps, from.MixHue(to, i / (double)steps)));
 
     private static XElement Grain(BackgroundCanvas c) => E("filter", ("id", c.Ref("grain")), ("x", 0), ("y", 0), ("width", "100%"), ("height", "100%"),
@@ -133,7 +133,7 @@ internal static class BackgroundDesigner
         var blobs = Group(("filter", c.Url("soft")));
         var count = 5 + c.Random.Next(3);
         var colours = p.All.ToList();
-        var blobDescriptions = new List<Rgb>();
+        var blobDescriptions = new List<RgbColor>();
         for (var i = 0; i < count; i++)
         {
             var colour = colours[i % colours.Count];
@@ -187,7 +187,7 @@ internal static class BackgroundDesigner
         var dark = c.Kit.Style != ImageStyle.Minimal && (c.Kit.Style != ImageStyle.Playful || IsDark(c));
         var baseColour = dark ? DarkBase(p) : LightBase(p);
         var cell = c.Min / c.Random.Between(9, 14);
-        var line = dark ? Rgb.White : p.Ink;
+        var line = dark ? RgbColor.White : p.Ink;
         var defs = E("defs",
             E("pattern", ("id", c.Ref("grid")), ("width", cell), ("height", cell), ("patternUnits", "userSpaceOnUse"),
                 E("path", ("d", $"M{Num(cell)} 0 L0 0 0 {Num(cell)}"), ("fill", "none"), ("stroke", line), ("stroke-opacity", dark ? 0.3 : 0.2), ("stroke-width", Math.Max(1, cell * 0.015)))),
@@ -214,7 +214,7 @@ internal static class BackgroundDesigner
         var defs = E("defs", LogoDesigner.LinearGradient(c.Ref("sky"), [(0, top), (1, dark ? DarkBase(p).Lighten(0.08) : p.Primary.WithLightness(0.92))], 0, 0, 0, 1));
         var content = new List<XElement> { defs, Rect(c, c.Url("sky")) };
         var layers = 4;
-        var colours = new List<Rgb>();
+        var colours = new List<RgbColor>();
         for (var i = 0; i < layers; i++)
         {
             var colour = c.Kit.Style == ImageStyle.Minimal
@@ -284,7 +284,7 @@ internal static class BackgroundDesigner
         var defs = E("defs",
             E("pattern", ("id", c.Ref("stripes")), ("width", width * 2), ("height", width * 2), ("patternUnits", "userSpaceOnUse"), ("patternTransform", $"rotate({Num(angle)})"),
                 E("rect", ("width", width * (bold ? 0.9 : 1)), ("height", width * 2), ("fill", stripe))),
-            LogoDesigner.LinearGradient(c.Ref("fade"), [(0, Rgb.White), (1, Rgb.White.Mix(Rgb.Black, 0.8))], 0, 0, 1, 0.3),
+            LogoDesigner.LinearGradient(c.Ref("fade"), [(0, RgbColor.White), (1, RgbColor.White.Mix(RgbColor.Black, 0.8))], 0, 0, 1, 0.3),
             E("mask", ("id", c.Ref("fade-mask")), Rect(c, c.Url("fade"))),
             LogoDesigner.LinearGradient(c.Ref("base"), HueStops(baseColour, dark ? baseColour.MixHue(p.Primary, 0.35) : baseColour.MixHue(p.Accent, 0.3)), 0, 0, 1, 1));
         var content = new List<XElement> { defs, Rect(c, bold ? baseColour : c.Url("base")) };
@@ -352,5 +352,5 @@ internal static class BackgroundDesigner
         return ([Rect(c, from), g], $"Faceted low-poly surface shading from {Describe([from])} to {Describe([to])}.");
     }
 
-    private static string Describe(IEnumerable<Rgb> colours) => string.Join(" and ", colours.Select(x => x.Hex));
+    private static string Describe(IEnumerable<RgbColor> colours) => string.Join(" and ", colours.Select(x => x.ToHex()));
 }

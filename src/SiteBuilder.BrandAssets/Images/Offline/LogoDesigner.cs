@@ -189,7 +189,7 @@ internal static class LogoDesigner
     /// A text element whose advance is pinned to the estimated width with <c>textLength</c>: the layout then
     /// holds whichever font of the stack the viewer has, only the spacing between letters adapts.
     /// </summary>
-    private static XElement TextElement(LogoCanvas c, double x, double baseline, double fs, string anchor, Rgb fill, int? weight = null, double? letterSpacingEm = null, string? pinTo = null)
+    private static XElement TextElement(LogoCanvas c, double x, double baseline, double fs, string anchor, RgbColor fill, int? weight = null, double? letterSpacingEm = null, string? pinTo = null)
     {
         var text = E("text",
             ("x", x), ("y", baseline), ("font-family", c.Kit.FontFamily), ("font-size", fs),
@@ -221,10 +221,10 @@ internal static class LogoDesigner
     }
 
     /// <summary>A palette colour dark enough to read on white.</summary>
-    private static Rgb Readable(Rgb colour)
+    private static RgbColor Readable(RgbColor colour)
     {
         var c = colour;
-        for (var i = 0; i < 10 && c.ContrastWith(Rgb.White) < 2.6; i++)
+        for (var i = 0; i < 10 && RgbColor.Contrast(c, RgbColor.White) < 2.6; i++)
         {
             c = c.Darken(0.06);
         }
@@ -385,10 +385,10 @@ internal static class LogoDesigner
         return (content, $"{what}: \"{c.Brand.Name}\" ({StyleName(c)}).");
     }
 
-    private static XElement Line(double x1, double y1, double x2, double y2, Rgb stroke, double width)
+    private static XElement Line(double x1, double y1, double x2, double y2, RgbColor stroke, double width)
         => E("line", ("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2), ("stroke", stroke), ("stroke-width", width), ("stroke-linecap", "round"));
 
-    private static XElement Squiggle(double x, double y, double width, double amplitude, Rgb stroke, double strokeWidth)
+    private static XElement Squiggle(double x, double y, double width, double amplitude, RgbColor stroke, double strokeWidth)
     {
         const int waves = 5;
         var step = width / (waves * 2);
@@ -433,7 +433,7 @@ internal static class LogoDesigner
                 var sweep = p.Primary.RotateHue(-24);
                 defs.Add(LinearGradient(c.Ref("badge"), [(0, sweep), (1, p.Primary)], 0, 0, 1, 1));
                 g.Add(E("rect", ("x", cx - s / 2), ("y", cy - s / 2), ("width", s), ("height", s), ("rx", s * c.Kit.CornerRatio), ("fill", c.Url("badge"))));
-                letterColour = p.Primary.Mix(sweep, 0.5).ReadableText(p.Ink);
+                letterColour = p.TextOn(p.Primary.Mix(sweep, 0.5));
                 break;
         }
 
@@ -504,7 +504,7 @@ internal static class LogoDesigner
             ImageStyle.Classic => (p.Primary.Lighten(0.18), p.Primary, p.Primary.Darken(0.16)),
             _ => (p.Primary.Lighten(0.16), p.Primary, p.Secondary),
         };
-        var seam = c.Kit.Style == ImageStyle.Playful ? ("stroke", (object)Rgb.White) : ("stroke", (object)"none");
+        var seam = c.Kit.Style == ImageStyle.Playful ? ("stroke", (object)RgbColor.White) : ("stroke", (object)"none");
         g.Add(E("path", ("d", Polygon([top, upperRight, centre, upperLeft])), ("fill", topFace), seam, ("stroke-width", s * 0.025)));
         g.Add(E("path", ("d", Polygon([upperLeft, centre, bottom, lowerLeft])), ("fill", leftFace), seam, ("stroke-width", s * 0.025)));
         g.Add(E("path", ("d", Polygon([centre, upperRight, lowerRight, bottom])), ("fill", rightFace), seam, ("stroke-width", s * 0.025)));
@@ -595,7 +595,7 @@ internal static class LogoDesigner
         g.Add(E("circle", ("cx", cx + s * 0.18), ("cy", cy - s * 0.16), ("r", s * 0.12), ("fill", p.Accent)));
         g.Add(E("path", ("d", Polygon([(cx - s * 0.62, baseY), (cx - s * 0.08, cy - s * 0.2), (cx + s * 0.3, baseY)])), ("fill", p.Primary)));
         g.Add(E("path", ("d", Polygon([(cx - s * 0.2, baseY), (cx + s * 0.22, cy - s * 0.02), (cx + s * 0.65, baseY)])), ("fill", p.Secondary)));
-        g.Add(E("path", ("d", Polygon([(cx - s * 0.08, cy - s * 0.2), (cx - s * 0.17, cy - s * 0.11), (cx - s * 0.1, cy - s * 0.13), (cx - s * 0.05, cy - s * 0.09), (cx + s * 0.01, cy - s * 0.13)])), ("fill", Rgb.White)));
+        g.Add(E("path", ("d", Polygon([(cx - s * 0.08, cy - s * 0.2), (cx - s * 0.17, cy - s * 0.11), (cx - s * 0.1, cy - s * 0.13), (cx - s * 0.05, cy - s * 0.09), (cx + s * 0.01, cy - s * 0.13)])), ("fill", RgbColor.White)));
         g.Add(E("rect", ("x", cx - s / 2), ("y", baseY), ("width", s), ("height", s * 0.2), ("fill", p.Ink)));
         return g;
     }
@@ -606,7 +606,7 @@ internal static class LogoDesigner
         var gap = s * 0.05;
         var t = (s - gap) / 2;
         // Each tile gets its own colour and the four together use the whole palette, primary included.
-        var colours = new List<Rgb> { p.Primary, p.Secondary, p.Accent, p.Ink };
+        var colours = new List<RgbColor> { p.Primary, p.Secondary, p.Accent, p.Ink };
         for (var i = colours.Count - 1; i > 0; i--)
         {
             var j = c.Random.Next(i + 1);
@@ -667,7 +667,7 @@ internal static class LogoDesigner
         return g;
     }
 
-    private static XElement SealRim(LogoCanvas c, double cx, double cy, double r, Rgb face, bool outline)
+    private static XElement SealRim(LogoCanvas c, double cx, double cy, double r, RgbColor face, bool outline)
     {
         if (c.Kit.Style == ImageStyle.Playful)
         {
@@ -756,7 +756,7 @@ internal static class LogoDesigner
         content.Add(centre);
         if (!outline)
         {
-            content.Add(Line(cx - ring * 0.45, cy + ifs * 0.62, cx + ring * 0.45, cy + ifs * 0.62, p.Accent.ContrastWith(face) > 1.8 ? p.Accent : onFace, r * 0.02));
+            content.Add(Line(cx - ring * 0.45, cy + ifs * 0.62, cx + ring * 0.45, cy + ifs * 0.62, RgbColor.Contrast(p.Accent, face) > 1.8 ? p.Accent : onFace, r * 0.02));
         }
 
         return (content, $"Round seal with \"{c.Brand.Name}\" around the rim and \"{initials}\" at the centre ({StyleName(c)}).");
@@ -772,7 +772,7 @@ internal static class LogoDesigner
         }
     }
 
-    internal static XElement LinearGradient(string id, IEnumerable<(double Offset, Rgb Colour)> stops, double x1, double y1, double x2, double y2)
+    internal static XElement LinearGradient(string id, IEnumerable<(double Offset, RgbColor Colour)> stops, double x1, double y1, double x2, double y2)
     {
         var g = E("linearGradient", ("id", id), ("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2));
         foreach (var (offset, colour) in stops)
@@ -793,5 +793,5 @@ internal static class LogoDesigner
     };
 
     private static string StyleName(LogoCanvas c) =>
-        $"{c.Kit.Style.ToString().ToLowerInvariant()}, {string.Join(", ", c.Palette.All.Take(3).Select(x => x.Hex))}";
+        $"{c.Kit.Style.ToString().ToLowerInvariant()}, {string.Join(", ", c.Palette.All.Take(3).Select(x => x.ToHex()))}";
 }

@@ -49,7 +49,7 @@ internal static class Svg
         float f => Num(f),
         int i => i.ToString(CultureInfo.InvariantCulture),
         long l => l.ToString(CultureInfo.InvariantCulture),
-        Rgb c => c.Hex,
+        RgbColor c => c.ToHex(),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 

@@ -1,8 +1,13 @@
 using System.Globalization;
 
-namespace SiteBuilder.Generation.Theming;
+// In the root namespace: the one colour type every area (validator, theme and composer, offline image designers) shares.
+namespace SiteBuilder;
 
-/// <summary>An sRGB colour with the WCAG 2.x luminance and contrast arithmetic the theme and composer rely on.</summary>
+/// <summary>
+/// An sRGB colour with the WCAG 2.x luminance and contrast arithmetic and the HSL operations the validator, the theme,
+/// the composer and the offline image designers rely on. The static channel functions serve fractional colours
+/// (<see cref="Validation.Rgba"/>) too, so sRGB linearisation is written once.
+/// </summary>
 public readonly record struct RgbColor(byte R, byte G, byte B)
 {
     /// <summary>Black with a hint of blue: reads as black but softer than #000.</summary>
@@ -46,22 +51,34 @@ public readonly record struct RgbColor(byte R, byte G, byte B)
 
     public override string ToString() => ToHex();
 
-    /// <summary>WCAG 2.x relative luminance.</summary>
-    public double Luminance => 0.2126 * Linear(R) + 0.7152 * Linear(G) + 0.0722 * Linear(B);
-
-    private static double Linear(byte channel)
+    /// <summary>An sRGB channel (0–255, clamped) as linear light (0–1).</summary>
+    public static double ToLinear(double channel)
     {
-        var c = channel / 255.0;
+        var c = Math.Clamp(channel, 0, 255) / 255.0;
         return c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
     }
 
-    /// <summary>WCAG contrast ratio, 1 to 21.</summary>
-    public static double Contrast(RgbColor a, RgbColor b)
+    /// <summary>Linear light (clipped to 0–1, as browsers do for display) as an sRGB channel, 0–255.</summary>
+    public static double FromLinear(double linear)
     {
-        var la = a.Luminance;
-        var lb = b.Luminance;
-        return (Math.Max(la, lb) + 0.05) / (Math.Min(la, lb) + 0.05);
+        var c = Math.Clamp(linear, 0, 1);
+        var encoded = c <= 0.0031308 ? c * 12.92 : (1.055 * Math.Pow(c, 1 / 2.4)) - 0.055;
+        return encoded * 255;
     }
+
+    /// <summary>WCAG 2.x relative luminance (0 black … 1 white) of sRGB channels 0–255.</summary>
+    public static double RelativeLuminance(double r, double g, double b) =>
+        (0.2126 * ToLinear(r)) + (0.7152 * ToLinear(g)) + (0.0722 * ToLinear(b));
+
+    /// <summary>WCAG contrast ratio, 1 to 21, of two relative luminances.</summary>
+    public static double ContrastRatio(double luminance, double otherLuminance) =>
+        (Math.Max(luminance, otherLuminance) + 0.05) / (Math.Min(luminance, otherLuminance) + 0.05);
+
+    /// <summary>WCAG 2.x relative luminance.</summary>
+    public double Luminance => RelativeLuminance(R, G, B);
+
+    /// <summary>WCAG contrast ratio, 1 to 21.</summary>
+    public static double Contrast(RgbColor a, RgbColor b) => ContrastRatio(a.Luminance, b.Luminance);
 
     public bool IsDark => Luminance < 0.18;
 
@@ -73,6 +90,31 @@ public readonly record struct RgbColor(byte R, byte G, byte B)
             Channel(R + (other.R - R) * amount),
             Channel(G + (other.G - G) * amount),
             Channel(B + (other.B - B) * amount));
+    }
+
+    /// <summary>
+    /// Mix along the shorter way round the colour wheel: blue to orange passes through magenta and red
+    /// instead of the grey that a straight sRGB blend of complementary colours gives.
+    /// </summary>
+    public RgbColor MixHue(RgbColor other, double t)
+    {
+        var (h1, s1, l1) = ToHsl();
+        var (h2, s2, l2) = other.ToHsl();
+        if (s1 < 0.08)
+        {
+            h1 = h2;
+        }
+
+        if (s2 < 0.08)
+        {
+            h2 = h1;
+        }
+
+        var dh = ((h2 - h1 + 540) % 360) - 180;
+
+        // Ease saturation off mid-way so the detour round the wheel reads as a blend, not a neon rainbow.
+        var s = (s1 + ((s2 - s1) * t)) * (1 - (0.3 * Math.Sin(Math.PI * t)));
+        return FromHsl(h1 + (dh * t), s, l1 + ((l2 - l1) * t));
     }
 
     private static byte Channel(double value) => (byte)Math.Clamp(Math.Round(value, MidpointRounding.AwayFromZero), 0, 255);
@@ -166,6 +208,34 @@ public readonly record struct RgbColor(byte R, byte G, byte B)
         }
 
         return (h * 60, s, l);
+    }
+
+    public double Hue => ToHsl().H;
+
+    public double Saturation => ToHsl().S;
+
+    public double Lightness => ToHsl().L;
+
+    public RgbColor WithLightness(double l)
+    {
+        var (h, s, _) = ToHsl();
+        return FromHsl(h, s, l);
+    }
+
+    public RgbColor WithSaturation(double s)
+    {
+        var (h, _, l) = ToHsl();
+        return FromHsl(h, s, l);
+    }
+
+    public RgbColor Lighten(double amount) => WithLightness(Math.Clamp(Lightness + amount, 0, 1));
+
+    public RgbColor Darken(double amount) => WithLightness(Math.Clamp(Lightness - amount, 0, 1));
+
+    public RgbColor RotateHue(double degrees)
+    {
+        var (h, s, l) = ToHsl();
+        return FromHsl(h + degrees, s, l);
     }
 
     public static RgbColor FromHsl(double h, double s, double l)
