@@ -79,17 +79,10 @@ public sealed class DynamoBrandAssetStore(IAmazonDynamoDB dynamo, ResourceNames 
             request.ExpressionAttributeValues[":kind"] = Attr.S(BrandAsset.Name(k));
         }
 
-        var assets = new List<BrandAsset>();
-        do
-        {
-            var page = await dynamo.QueryAsync(request, cancellationToken);
-            assets.AddRange((page.Items ?? []).Select(Read));
-            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (request.ExclusiveStartKey is not null);
+        var items = await dynamo.QueryAllAsync(request, cancellationToken);
 
         // Ids are random, so the sort key carries no time order: sort here, as SQLite's ORDER BY does.
-        return [.. assets.OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id, StringComparer.Ordinal)];
+        return [.. items.Select(Read).OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id, StringComparer.Ordinal)];
     }
 
     public async Task<BrandAsset?> DeleteAsync(string tenant, string id, CancellationToken cancellationToken = default)

@@ -81,6 +81,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
             ExpressionAttributeValues = new() { [":pk"] = Attr.S($"TENANT#{tenant}"), [":prefix"] = Attr.S("GEN#") },
             ScanIndexForward = false,
             ConsistentRead = true,
+            Limit = limit + 2,
         };
         if (after is not null)
         {
@@ -89,14 +90,16 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
         }
 
         var items = new List<GenerationRecord>();
-        do
+        await foreach (var page in dynamo.QueryPagesAsync(request, cancellationToken))
         {
+            items.AddRange(page.Select(Read).Where(g => g.Id != after));
+            if (items.Count > limit)
+            {
+                break;
+            }
+
             request.Limit = limit + 2 - items.Count;
-            var page = await dynamo.QueryAsync(request, cancellationToken);
-            items.AddRange((page.Items ?? []).Select(Read).Where(g => g.Id != after));
-            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
-        while (items.Count <= limit && request.ExclusiveStartKey is not null);
 
         return items.Count > limit
             ? new GenerationPage(items[..limit], GenerationCursor.Encode(items[limit - 1].Id))
@@ -105,7 +108,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
 
     public async Task<IReadOnlyList<GenerationRecord>> ListSiteVersionsAsync(string tenant, string siteId, CancellationToken cancellationToken = default)
     {
-        var pointers = await QueryAllAsync(new QueryRequest
+        var pointers = await dynamo.QueryAllAsync(new QueryRequest
         {
             TableName = Table,
             KeyConditionExpression = "pk = :pk AND begins_with(sk, :prefix)",
@@ -144,7 +147,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
         var stale = new List<GenerationRecord>();
         foreach (var status in ActiveStatuses)
         {
-            var items = await QueryAllAsync(new QueryRequest
+            var items = await dynamo.QueryAllAsync(new QueryRequest
             {
                 TableName = Table,
                 IndexName = DynamoDbSchema.Gsi1,
@@ -194,15 +197,18 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
             KeyConditionExpression = "pk = :pk AND sk > :after",
             ExpressionAttributeValues = new() { [":pk"] = Attr.S($"GEN#{generationId}"), [":after"] = Attr.S($"EVT#{afterId:D10}") },
             ConsistentRead = true,
+            Limit = limit,
         };
-        do
+        await foreach (var page in dynamo.QueryPagesAsync(request, cancellationToken))
         {
+            events.AddRange(page.Select(i => new GenerationEvent(long.Parse(i.RequireString(DynamoDbSchema.SortKey)[4..], System.Globalization.CultureInfo.InvariantCulture), i.RequireString("data"))));
+            if (events.Count >= limit)
+            {
+                break;
+            }
+
             request.Limit = limit - events.Count;
-            var page = await dynamo.QueryAsync(request, cancellationToken);
-            events.AddRange((page.Items ?? []).Select(i => new GenerationEvent(long.Parse(i.RequireString(DynamoDbSchema.SortKey)[4..], System.Globalization.CultureInfo.InvariantCulture), i.RequireString("data"))));
-            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
-        while (events.Count < limit && request.ExclusiveStartKey is not null);
 
         return events;
     }
@@ -237,7 +243,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
 
     public async Task<IReadOnlyList<Site>> ListSitesAsync(string tenant, CancellationToken cancellationToken = default)
     {
-        var items = await QueryAllAsync(new QueryRequest
+        var items = await dynamo.QueryAllAsync(new QueryRequest
         {
             TableName = Table,
             KeyConditionExpression = "pk = :pk AND begins_with(sk, :prefix)",
@@ -245,20 +251,6 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
             ConsistentRead = true,
         }, cancellationToken);
         return [.. items.Select(ReadSite).OrderByDescending(s => s.UpdatedAt).ThenBy(s => s.SiteId, StringComparer.Ordinal)];
-    }
-
-    private async Task<List<Dictionary<string, AttributeValue>>> QueryAllAsync(QueryRequest request, CancellationToken cancellationToken)
-    {
-        var items = new List<Dictionary<string, AttributeValue>>();
-        do
-        {
-            var page = await dynamo.QueryAsync(request, cancellationToken);
-            items.AddRange(page.Items ?? []);
-            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (request.ExclusiveStartKey is not null);
-
-        return items;
     }
 
     private static Dictionary<string, AttributeValue> Key(string tenant, string generationId) => new()

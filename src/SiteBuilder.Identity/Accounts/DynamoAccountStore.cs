@@ -25,23 +25,14 @@ public sealed class DynamoAccountStore(IAmazonDynamoDB dynamo, ResourceNames nam
 
     public async Task<IReadOnlyList<Account>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var accounts = new List<Account>();
-        var request = new QueryRequest
+        var items = await dynamo.QueryAllAsync(new QueryRequest
         {
             TableName = names.OperationsTable,
             KeyConditionExpression = "pk = :pk AND begins_with(sk, :prefix)",
             ExpressionAttributeValues = new() { [":pk"] = Attr.S(AccountPartition), [":prefix"] = Attr.S("USER#") },
             ConsistentRead = true,
-        };
-        do
-        {
-            var page = await dynamo.QueryAsync(request, cancellationToken);
-            accounts.AddRange((page.Items ?? []).Select(Read));
-            request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
-        }
-        while (request.ExclusiveStartKey is not null);
-
-        return [.. accounts.OrderBy(a => a.UserName, StringComparer.Ordinal)];
+        }, cancellationToken);
+        return [.. items.Select(Read).OrderBy(a => a.UserName, StringComparer.Ordinal)];
     }
 
     public async Task<Account> CreateAsync(Account account, CancellationToken cancellationToken = default)
