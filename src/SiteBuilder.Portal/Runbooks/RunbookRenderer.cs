@@ -23,7 +23,18 @@ public sealed class RunbookRenderer(DocumentLibrary library)
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-        .UseAdvancedExtensions()
+        // Markdig's advanced set without generic attributes: runbooks write placeholders such as {env} and
+        // {tenant_id}, which that extension would swallow at the end of a heading (GitHub has no such syntax either).
+        .UseAbbreviations()
+        .UseCustomContainers()
+        .UseDefinitionLists()
+        .UseEmphasisExtras()
+        .UseFootnotes()
+        .UseGridTables()
+        .UsePipeTables()
+        .UseListExtras()
+        .UseTaskLists()
+        .UseAutoLinks()
         .DisableHtml()
         .Build();
 
@@ -38,6 +49,12 @@ public sealed class RunbookRenderer(DocumentLibrary library)
         foreach (var link in ast.Descendants<LinkInline>())
         {
             link.Url = ResolveLink(document.Path, link.Url, link.IsImage);
+        }
+
+        // Wide tables scroll sideways on a phone; a scrolling region must be reachable from the keyboard.
+        foreach (var table in ast.Descendants<Markdig.Extensions.Tables.Table>())
+        {
+            table.GetAttributes().AddProperty("tabindex", "0");
         }
 
         var toc = new List<TocEntry>();
@@ -184,7 +201,7 @@ public sealed class RunbookRenderer(DocumentLibrary library)
             var label = language.Length == 0 ? "text" : language;
             renderer.Write("<div class=\"runbook-code\"><div class=\"runbook-code-bar\">")
                 .Write($"<span class=\"runbook-code-language\">{WebUtility.HtmlEncode(label)}</span>")
-                .Write("<button type=\"button\" class=\"runbook-copy\" aria-label=\"Copy the code\">Copy</button></div>")
+                .Write("<button type=\"button\" class=\"runbook-copy\" title=\"Copy the code\">Copy</button></div>")
                 .Write($"<pre tabindex=\"0\"><code class=\"language-{WebUtility.HtmlEncode(label)}\">")
                 .Write(CodeHighlighter.Highlight(code, language))
                 .WriteLine("</code></pre></div>");

@@ -21,6 +21,8 @@ public sealed partial class RunbookRendererTests : IDisposable
 
             ### 2.5 DynamoDB throttling
 
+            ### Restore site-builder-generation-{env}
+
             Requests are throttled when a partition is hot. See [rollback](./rollback_runbook.md#when-to-roll-back) and
             [the API](../api_documentation.md#rate-limits), or the [picture](../images/board.png).
 
@@ -93,7 +95,7 @@ public sealed partial class RunbookRendererTests : IDisposable
         var library = new DocumentLibrary(_docs);
         var rendered = new RunbookRenderer(library).Render(library.FindByRoute("/runbooks/troubleshooting")!);
 
-        Assert.Equal([(2, "2-common-issues", "2. Common issues"), (3, "25-dynamodb-throttling", "2.5 DynamoDB throttling")],
+        Assert.Equal([(2, "2-common-issues", "2. Common issues"), (3, "25-dynamodb-throttling", "2.5 DynamoDB throttling"), (3, "restore-site-builder-generation-env", "Restore site-builder-generation-{env}")],
             rendered.Toc.Select(t => (t.Level, t.Anchor, t.Text)));
         Assert.Contains("id=\"25-dynamodb-throttling\"", rendered.Html, StringComparison.Ordinal);
         Assert.Contains("href=\"#25-dynamodb-throttling\"", rendered.Html, StringComparison.Ordinal);
