@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using System.Text;
+using static SiteBuilder.Benchmarks.BenchStats;
 using SiteBuilder.Validation;
 
 namespace SiteBuilder.Benchmarks;
@@ -91,24 +92,5 @@ internal static class ValidationBenchmark
     }
 
     /// <summary>Nearest-rank percentile of sorted samples.</summary>
-    private static double Percentile(double[] sorted, double fraction)
-    {
-        var rank = (int)Math.Ceiling(fraction * sorted.Length);
-        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
-    }
-
-    /// <summary>The 1-minute load average, so a reader can tell a busy machine from a slow validator.</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
-    }
-
     private sealed record Result(string Label, int Bytes, int Iterations, double P50, double P95, double Max, double CpuP50, double CpuP95, double Score, double? Target);
 }

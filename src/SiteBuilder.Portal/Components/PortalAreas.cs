@@ -10,6 +10,7 @@ public static class PortalAreas
     public const string Developers = "Developers";
     public const string Account = "Account";
     public const string Administration = "Administration";
+    public const string Operations = "Operations";
 
     /// <summary>Only areas that exist are listed here; each feature adds its own when it lands.</summary>
     public static readonly IReadOnlyList<PortalArea> All =
@@ -20,6 +21,7 @@ public static class PortalAreas
         new("Brand reports", "/reports", MudBlazor.Icons.Material.Outlined.Insights, "Brand scores over time and the full report of every version.", [Identity.Roles.Marketer, Identity.Roles.Admin], Workspace),
         new("Validate HTML", "/validate", MudBlazor.Icons.Material.Outlined.FactCheck, "Paste or upload any page and get its brand, accessibility, security and speed report.", [Identity.Roles.Marketer, Identity.Roles.Admin], Workspace),
         new("Brand assets", "/assets", MudBlazor.Icons.Material.Outlined.Palette, "Generate logos and backgrounds, upload your own, and set the brand kit new pages start from.", [Identity.Roles.Marketer, Identity.Roles.Admin], Workspace),
+        new("Runbooks", "/runbooks", MudBlazor.Icons.Material.Outlined.MenuBook, "Deploy, troubleshoot and roll back the service: the runbooks and docs, searchable, with commands filled in per environment.", [], Operations),
         new("API reference", "/docs/api", MudBlazor.Icons.Material.Outlined.Api, "The /v1 API's OpenAPI contract, browsable, with request samples.", [], Developers),
         new("API tokens", "/account/tokens", MudBlazor.Icons.Material.Outlined.Key, "Mint a bearer token to call the /v1 API for one of your tenants.", [], Account),
         new("Profile", "/account/profile", MudBlazor.Icons.Material.Outlined.ManageAccounts, "Your roles and tenants; change your password.", [], Account),

@@ -10,6 +10,7 @@ using SiteBuilder.Identity;
 using SiteBuilder.Portal.Api;
 using SiteBuilder.Portal.Auth;
 using SiteBuilder.Portal.Components;
+using SiteBuilder.Portal.Runbooks;
 using SiteBuilder.Storage;
 using SiteBuilder.Storage.Blobs;
 
@@ -30,6 +31,7 @@ public static class PortalHost
         builder.AddGeneration();
         builder.AddPortalAuthentication();
         builder.AddBrandAssets();
+        builder.AddRunbooks();
         builder.Services.AddSingleton<SiteBuilder.Generation.Pipeline.ILogoSource, BrandAssetLogoSource>();
 
         var services = builder.Services;
@@ -93,6 +95,7 @@ public static class PortalHost
         app.MapValidationApi();
         app.MapSitePages();
         app.MapApiReference();
+        app.MapRunbookFiles();
         // The portal's own policy (SecurityHeaders) already says frame-ancestors 'none'.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
