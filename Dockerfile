@@ -2,7 +2,7 @@
 # The portal's container image. Built with the official .NET SDK image, run on the official ASP.NET Core runtime
 # image as its non-root "app" user, with a read-only root filesystem: only /data (and /tmp) are written.
 #   docker build -t site-builder-portal .
-#   docker run --read-only --tmpfs /tmp -v sitebuilder-data:/data -p 8080:8080 site-builder-portal
+#   docker run --read-only -v sitebuilder-data:/data -p 8080:8080 site-builder-portal
 # tests/SiteBuilder.Infrastructure.Tests runs this file's build stage (its COPY lines and dotnet publish) and
 # starts the output the way the final stage does, so a change here is tested there.
 
@@ -26,7 +26,8 @@ COPY --from=build /app/publish .
 ENV Urls=http://+:8080 \
     SiteBuilder__DataDirectory=/data
 USER $APP_UID
-VOLUME ["/data"]
+# Volumes are the only writable paths; ECS's task volumes at these paths start with the image's ownership.
+VOLUME ["/data", "/tmp"]
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 CMD ["curl", "-fsS", "http://127.0.0.1:8080/health"]
 ENTRYPOINT ["dotnet", "SiteBuilder.Portal.dll"]

@@ -64,7 +64,8 @@ resource "aws_cloudwatch_metric_alarm" "metric" {
   alarm_actions       = [aws_sns_topic.alarms.arn]
   ok_actions          = [aws_sns_topic.alarms.arn]
 
-  tags = { RollbackTrigger = tostring(each.value.rollback_trigger), Runbook = each.value.runbook }
+  # The runbook anchor is in the description: '#' is not allowed in tag values.
+  tags = { RollbackTrigger = tostring(each.value.rollback_trigger) }
 }
 
 resource "aws_cloudwatch_metric_alarm" "expression" {
@@ -103,7 +104,8 @@ resource "aws_cloudwatch_metric_alarm" "expression" {
     }
   }
 
-  tags = { RollbackTrigger = tostring(each.value.rollback_trigger), Runbook = each.value.runbook }
+  # The runbook anchor is in the description: '#' is not allowed in tag values.
+  tags = { RollbackTrigger = tostring(each.value.rollback_trigger) }
 }
 
 resource "aws_cloudwatch_dashboard" "generation_api" {

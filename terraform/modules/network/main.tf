@@ -50,14 +50,14 @@ resource "aws_subnet" "private" {
 }
 
 resource "aws_eip" "nat" {
-  count = var.create_vpc ? var.nat_gateway_count : 0
+  count = var.create_vpc ? min(var.nat_gateway_count, var.az_count) : 0
 
   domain = "vpc"
   tags   = { Name = "${local.name}-nat-${count.index}" }
 }
 
 resource "aws_nat_gateway" "this" {
-  count = var.create_vpc ? var.nat_gateway_count : 0
+  count = var.create_vpc ? min(var.nat_gateway_count, var.az_count) : 0
 
   allocation_id = aws_eip.nat[count.index].id
   subnet_id     = aws_subnet.public[count.index].id
@@ -94,7 +94,7 @@ resource "aws_route_table" "private" {
 
   route {
     cidr_block     = "0.0.0.0/0"
-    nat_gateway_id = aws_nat_gateway.this[count.index % var.nat_gateway_count].id
+    nat_gateway_id = aws_nat_gateway.this[count.index % length(aws_nat_gateway.this)].id
   }
 
   tags = { Name = "${local.name}-private-${local.zones[count.index]}" }

@@ -30,6 +30,11 @@ variable "nat_gateway_count" {
   description = "NAT gateways for the private subnets: 1 is cheapest, one per availability zone survives a zone outage."
   type        = number
   default     = 1
+
+  validation {
+    condition     = var.nat_gateway_count >= 1
+    error_message = "nat_gateway_count must be at least 1: the tasks reach ECR, Bedrock and Cognito through NAT."
+  }
 }
 
 variable "existing_vpc_id" {

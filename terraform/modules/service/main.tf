@@ -296,6 +296,11 @@ resource "aws_acm_certificate" "portal" {
 
   lifecycle {
     create_before_destroy = true
+
+    precondition {
+      condition     = var.hosted_zone_id != ""
+      error_message = "Give hosted_zone_id (the module validates the certificate there) or an existing certificate_arn."
+    }
   }
 }
 

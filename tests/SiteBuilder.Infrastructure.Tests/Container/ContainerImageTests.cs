@@ -47,7 +47,7 @@ public sealed class ContainerImageTests(PublishedPortal portal) : IClassFixture<
         Assert.StartsWith("mcr.microsoft.com/dotnet/sdk:10.", portal.Build.Image, StringComparison.Ordinal);
         Assert.StartsWith("mcr.microsoft.com/dotnet/aspnet:10.", portal.Final.Image, StringComparison.Ordinal);
         Assert.Equal("$APP_UID", portal.Final.All("USER").Single().Arguments);
-        Assert.Equal(["/data"], Dockerfile.ExecForm(portal.Final.All("VOLUME").Single().Arguments));
+        Assert.Equal(["/data", "/tmp"], Dockerfile.ExecForm(portal.Final.All("VOLUME").Single().Arguments));
         Assert.Equal("/data", environment["SiteBuilder__DataDirectory"]);
         Assert.Equal("http://+:8080", environment["Urls"]);
     }
@@ -65,6 +65,11 @@ public sealed class ContainerImageTests(PublishedPortal portal) : IClassFixture<
         Assert.Equal(new Uri(portal.Final.Environment["Urls"].Replace("+", "localhost", StringComparison.Ordinal)).Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             TerraformModule.Text(service.Locals["container_port"]));
         Assert.Equal("http://127.0.0.1:8080/health", healthCheck[^1]);
+
+        // The task mounts a volume exactly where the image declares one: everything else stays read-only.
+        var mounts = TerraformModule.All(service.Locals["container"]!["mountPoints"])
+            .Select(mount => TerraformModule.Text(mount["containerPath"])!.Replace("${local.data_directory}", TerraformModule.Text(service.Locals["data_directory"]), StringComparison.Ordinal));
+        Assert.Equal(Dockerfile.ExecForm(portal.Final.All("VOLUME").Single().Arguments).Order(), mounts.Order());
     }
 
     [Fact]
