@@ -18,9 +18,12 @@ public sealed record TerraformBlock(string Type, string Name, JsonObject Body)
 }
 
 /// <summary>The .tf files of one folder, merged, as hcl2json renders them (expressions stay <c>${...}</c> strings).</summary>
-public sealed class TerraformModule(string name, IReadOnlyList<JsonObject> files)
+public sealed class TerraformModule(string name, IReadOnlyList<JsonObject> parsedFiles)
 {
     public string Name { get; } = name;
+
+    /// <summary>The parsed files, as hcl2json wrote them.</summary>
+    public IReadOnlyList<JsonObject> Files { get; } = parsedFiles;
 
     public IEnumerable<TerraformBlock> Resources(string type) => TypedBlocks("resource", type);
 
@@ -33,27 +36,27 @@ public sealed class TerraformModule(string name, IReadOnlyList<JsonObject> files
     public IEnumerable<TerraformBlock> Variables => NamedBlocks("variable");
 
     public IEnumerable<TerraformBlock> Providers(string name) =>
-        files.SelectMany(file => All(file["provider"]?[name]).Select(body => new TerraformBlock("provider", name, body)));
+        Files.SelectMany(file => All(file["provider"]?[name]).Select(body => new TerraformBlock("provider", name, body)));
 
     /// <summary>Every <c>locals</c> value by name.</summary>
     public IReadOnlyDictionary<string, JsonNode?> Locals =>
-        files.SelectMany(file => All(file["locals"])).SelectMany(block => block).ToDictionary(pair => pair.Key, pair => pair.Value);
+        Files.SelectMany(file => All(file["locals"])).SelectMany(block => block).ToDictionary(pair => pair.Key, pair => pair.Value);
 
     /// <summary>The <c>terraform { backend "kind" { ... } }</c> body, or null.</summary>
     public JsonObject? Backend(string kind) =>
-        files.SelectMany(file => All(file["terraform"])).Select(block => First(block["backend"]?[kind])).FirstOrDefault(body => body is not null);
+        Files.SelectMany(file => All(file["terraform"])).Select(block => First(block["backend"]?[kind])).FirstOrDefault(body => body is not null);
 
     public TerraformBlock? Variable(string name) => Variables.FirstOrDefault(v => v.Name == name);
 
     public TerraformBlock? ModuleCall(string name) => ModuleCalls.FirstOrDefault(m => m.Name == name);
 
     private IEnumerable<TerraformBlock> TypedBlocks(string kind, string type) =>
-        files.SelectMany(file => file[kind]?[type] is JsonObject byName
+        Files.SelectMany(file => file[kind]?[type] is JsonObject byName
             ? byName.SelectMany(pair => All(pair.Value).Select(body => new TerraformBlock(type, pair.Key, body)))
             : []);
 
     private IEnumerable<TerraformBlock> NamedBlocks(string kind) =>
-        files.SelectMany(file => file[kind] is JsonObject byName
+        Files.SelectMany(file => file[kind] is JsonObject byName
             ? byName.SelectMany(pair => All(pair.Value).Select(body => new TerraformBlock(kind, pair.Key, body)))
             : []);
 
