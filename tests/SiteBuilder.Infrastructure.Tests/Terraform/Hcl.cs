@@ -7,19 +7,73 @@ namespace SiteBuilder.Infrastructure.Tests.Terraform;
 
 /// <summary>
 /// Parses HCL with <c>@cdktf/hcl2json</c> (tests/emulators/hcl2json.js): no terraform binary runs here, so this is the
-/// syntax check, and its JSON is what the policy and agreement rules read.
+/// syntax check, and its JSON is what the policy and agreement rules read. One node process serves the whole test
+/// run; it exits when this process closes its standard input (on exit, or on a crash).
 /// </summary>
 public static class Hcl
 {
     private static readonly TimeSpan ParseTimeout = TimeSpan.FromMinutes(2);
+    private static readonly SemaphoreSlim OneRequestAtATime = new(1, 1);
+    private static Process? server;
 
     /// <summary>Parses each named text; a file with a syntax error maps to <see cref="HclFile.Error"/>.</summary>
     public static async Task<IReadOnlyDictionary<string, HclFile>> ParseAsync(IReadOnlyDictionary<string, string> files, CancellationToken cancellationToken = default)
     {
+        await OneRequestAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            var process = await ServerAsync(cancellationToken);
+            await process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(files).AsMemory(), cancellationToken);
+            await process.StandardInput.FlushAsync(cancellationToken);
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(ParseTimeout);
+            string? line;
+            try
+            {
+                line = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // An answer still on its way would be read as the next request's: start afresh.
+                process.Kill();
+                server = null;
+                throw;
+            }
+
+            if (line is null)
+            {
+                server = null;
+                throw new InvalidOperationException($"hcl2json.js stopped: {await process.StandardError.ReadToEndAsync(cancellationToken)}");
+            }
+
+            return JsonNode.Parse(line)!.AsObject().ToDictionary(
+                pair => pair.Key,
+                pair => new HclFile(pair.Key, pair.Value!["json"]?.AsObject(), pair.Value["error"]?.GetValue<string>()));
+        }
+        finally
+        {
+            OneRequestAtATime.Release();
+        }
+    }
+
+    /// <summary>Parses one text that must be valid (fixtures).</summary>
+    public static async Task<JsonObject> ParseValidAsync(string text, string name = "fixture.tf")
+    {
+        var file = (await ParseAsync(new Dictionary<string, string> { [name] = text }))[name];
+        return file.Json ?? throw new InvalidOperationException($"{name} does not parse: {file.Error}");
+    }
+
+    private static async Task<Process> ServerAsync(CancellationToken cancellationToken)
+    {
+        if (server is { HasExited: false })
+        {
+            return server;
+        }
+
         var emulators = RepositoryRoot.EmulatorsDirectory();
         await EmulatorPackages.EnsureInstalledAsync(emulators, cancellationToken);
         var node = FindOnPath("node") ?? throw new InvalidOperationException("'node' was not found on PATH; the HCL checks need Node.js 20 or later.");
-
         var start = new ProcessStartInfo(node)
         {
             WorkingDirectory = emulators,
@@ -29,41 +83,22 @@ public static class Hcl
             UseShellExecute = false,
         };
         start.ArgumentList.Add("hcl2json.js");
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node hcl2json.js.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.StandardInput.WriteAsync(JsonSerializer.Serialize(files).AsMemory(), cancellationToken);
-        process.StandardInput.Close();
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ParseTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"hcl2json.js failed with exit code {process.ExitCode}: {await errors}");
-        }
-
-        var results = JsonNode.Parse(await output)!.AsObject();
-        return results.ToDictionary(
-            pair => pair.Key,
-            pair => new HclFile(pair.Key, pair.Value!["json"]?.AsObject(), pair.Value["error"]?.GetValue<string>()));
+        start.ArgumentList.Add("--serve");
+        server = Process.Start(start) ?? throw new InvalidOperationException("Could not start node hcl2json.js --serve.");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopServer();
+        return server;
     }
 
-    /// <summary>Parses one text that must be valid (fixtures).</summary>
-    public static async Task<JsonObject> ParseValidAsync(string text, string name = "fixture.tf")
+    private static void StopServer()
     {
-        var file = (await ParseAsync(new Dictionary<string, string> { [name] = text }))[name];
-        return file.Json ?? throw new InvalidOperationException($"{name} does not parse: {file.Error}");
+        if (server is { HasExited: false } running)
+        {
+            running.StandardInput.Close();
+            if (!running.WaitForExit(TimeSpan.FromSeconds(2)))
+            {
+                running.Kill();
+            }
+        }
     }
 
     private static string? FindOnPath(string name) =>
