@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using SiteBuilder.Infrastructure.Tests.Terraform;
 using SiteBuilder.TestSupport.Emulators;
 
@@ -70,6 +71,62 @@ public sealed class ContainerImageTests(PublishedPortal portal) : IClassFixture<
         var mounts = TerraformModule.All(service.Locals["container"]!["mountPoints"])
             .Select(mount => TerraformModule.Text(mount["containerPath"])!.Replace("${local.data_directory}", TerraformModule.Text(service.Locals["data_directory"]), StringComparison.Ordinal));
         Assert.Equal(Dockerfile.ExecForm(portal.Final.All("VOLUME").Single().Arguments).Order(), mounts.Order());
+    }
+
+    [Fact]
+    public async Task TheTaskDefinitionsEnvironmentStartsThePortalInAwsMode()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var tree = await TerraformTree.LoadAsync();
+        var service = tree.Module("service");
+        await using var dynalite = await DynaliteEmulator.StartAsync(cancellationToken);
+        await using var s3rver = await S3rverEmulator.StartAsync(cancellationToken);
+        var names = await dynalite.CreateTablesAsync(cancellationToken: cancellationToken);
+        await s3rver.CreateBucketsAsync(names, cancellationToken);
+        using var data = new TempDirectory("aws-mode-data");
+
+        // What terraform would fill in for DEV; variables with defaults take DEV's defaults, then the module's.
+        var known = new Dictionary<string, string>
+        {
+            ["var.environment"] = "dev",
+            ["local.data_directory"] = data.Path,
+            ["data.aws_region.current.name"] = TerraformPolicies.RegionOf["dev"],
+            ["var.generation_table_name"] = names.GenerationTable,
+            ["var.operations_table_name"] = names.OperationsTable,
+            ["var.assets_bucket_name"] = names.AssetsBucket,
+            ["var.sites_bucket_name"] = names.SitesBucket,
+            ["var.cognito_user_pool_id"] = "eu-west-1_AbCdEf123",
+            ["var.cognito_client_id"] = "1example23456789",
+        };
+        var defaults = tree.Environment("dev").Variables.Concat(service.Variables)
+            .Where(variable => variable["default"] is not null)
+            .GroupBy(variable => $"var.{variable.Name}")
+            .ToDictionary(group => group.Key, group => group.First().Text("default")!);
+        string Resolve(string value) => Regex.Replace(value, @"\$\{([^}]+)\}", match =>
+            known.GetValueOrDefault(match.Groups[1].Value) ?? defaults.GetValueOrDefault(match.Groups[1].Value)
+            ?? throw new InvalidOperationException($"No test value for {match.Value}."));
+
+        var environment = service.Locals["container_environment"]!.AsObject()
+            .ToDictionary(pair => pair.Key, pair => Resolve(TerraformModule.Text(pair.Value)!));
+        // In AWS the endpoints and credentials come from the region and the task role; here they are the emulators'.
+        foreach (var (key, value) in dynalite.Configuration(names).Concat(s3rver.Configuration(names)))
+        {
+            if (key.EndsWith(":ServiceUrl", StringComparison.Ordinal) || key.EndsWith("AccessKeyId", StringComparison.Ordinal)
+                || key.EndsWith("SecretAccessKey", StringComparison.Ordinal) || key.EndsWith("ForcePathStyle", StringComparison.Ordinal))
+            {
+                environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+            }
+        }
+
+        environment["HOME"] = portal.HomeDirectory;
+        await using var running = await portal.StartPortalAsync(environment);
+        using var client = new HttpClient { BaseAddress = running.BaseAddress };
+        using var ready = await client.GetAsync("/health/ready", cancellationToken);
+        var health = JsonDocument.Parse(await client.GetStringAsync("/health", cancellationToken)).RootElement;
+
+        Assert.True(ready.StatusCode == HttpStatusCode.OK, $"{await ready.Content.ReadAsStringAsync(cancellationToken)}\n{running.Output}");
+        Assert.Equal("dev", health.GetProperty("environment").GetString());
+        Assert.False(File.Exists(Path.Combine(data.Path, "sitebuilder.db")), "AWS mode wrote a SQLite database.");
     }
 
     [Fact]

@@ -16,9 +16,6 @@ public sealed partial class PublishedPortal : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(1);
 
     private readonly TempDirectory work = new("published-portal");
-    private Process? portal;
-    private readonly Lock outputLock = new();
-    private readonly System.Text.StringBuilder output = new();
 
     public string RepositoryRootPath { get; } = RepositoryRoot.Find();
 
@@ -37,21 +34,15 @@ public sealed partial class PublishedPortal : IAsyncLifetime
 
     public string HomeDirectory => work.Combine("home");
 
-    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1");
+    /// <summary>The portal as the image runs it: its own data directory and home, nothing else configured.</summary>
+    public RunningPortal Default { get; private set; } = null!;
+
+    public Uri BaseAddress => Default.BaseAddress;
+
+    public string Output => Default.Output;
 
     /// <summary>Every file of the published app (path, size, time) as it was before the portal started.</summary>
     public IReadOnlyDictionary<string, (long Length, DateTime Written)> AppFilesBeforeStart { get; private set; } = new Dictionary<string, (long, DateTime)>();
-
-    public string Output
-    {
-        get
-        {
-            lock (outputLock)
-            {
-                return output.ToString();
-            }
-        }
-    }
 
     public async ValueTask InitializeAsync()
     {
@@ -184,10 +175,18 @@ public sealed partial class PublishedPortal : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        var entryPoint = Dockerfile.ExecForm(Final.All("ENTRYPOINT").Single().Arguments);
-        var port = LoopbackPort.GetFree();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        Default = await StartPortalAsync(new Dictionary<string, string>
+        {
+            ["SiteBuilder__DataDirectory"] = DataDirectory,
+            ["HOME"] = HomeDirectory,
+        });
+    }
 
+    /// <summary>The portal started as the image starts it, with the Dockerfile's ENV, Production, and the given variables on top.</summary>
+    public async Task<RunningPortal> StartPortalAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var entryPoint = Dockerfile.ExecForm(Final.All("ENTRYPOINT").Single().Arguments);
+        var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.GetFree()}");
         var start = new ProcessStartInfo(entryPoint[0]) { WorkingDirectory = PublishDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in entryPoint.Skip(1))
         {
@@ -197,7 +196,7 @@ public sealed partial class PublishedPortal : IAsyncLifetime
         // Only what the image sets: nothing of this test process's own configuration leaks in.
         foreach (var name in start.Environment.Keys.Where(name => name.StartsWith("SiteBuilder", StringComparison.OrdinalIgnoreCase)
             || name.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) || name.StartsWith("DOTNET_", StringComparison.OrdinalIgnoreCase)
-            || name.Equals("Urls", StringComparison.OrdinalIgnoreCase)).ToList())
+            || name.StartsWith("AWS_", StringComparison.OrdinalIgnoreCase) || name.Equals("Urls", StringComparison.OrdinalIgnoreCase)).ToList())
         {
             start.Environment.Remove(name);
         }
@@ -208,72 +207,34 @@ public sealed partial class PublishedPortal : IAsyncLifetime
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Urls"] = BaseAddress.ToString();
-        start.Environment["SiteBuilder__DataDirectory"] = DataDirectory;
-        start.Environment["HOME"] = HomeDirectory;
+        start.Environment["Urls"] = baseAddress.ToString();
         start.Environment["TMPDIR"] = work.Combine("tmp");
         Directory.CreateDirectory(work.Combine("tmp"));
-
-        portal = Process.Start(start)!;
-        portal.OutputDataReceived += (_, e) => Append(e.Data);
-        portal.ErrorDataReceived += (_, e) => Append(e.Data);
-        portal.BeginOutputReadLine();
-        portal.BeginErrorReadLine();
-
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
+        foreach (var (name, value) in environment)
         {
-            if (portal.HasExited)
-            {
-                throw new InvalidOperationException($"The published portal exited with {portal.ExitCode}:\n{Output}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(new Uri(BaseAddress, "/health"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Listening but slow to answer at first start.
-            }
-
-            await Task.Delay(250);
+            start.Environment[name] = value;
         }
 
-        throw new TimeoutException($"The published portal did not answer /health within {StartTimeout.TotalSeconds} s:\n{Output}");
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
+        var portal = new RunningPortal(Process.Start(start)!, baseAddress);
+        try
         {
-            return;
+            await portal.WaitUntilHealthyAsync(StartTimeout);
+            return portal;
         }
-
-        lock (outputLock)
+        catch
         {
-            output.AppendLine(line);
+            await portal.DisposeAsync();
+            throw;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (portal is { HasExited: false })
+        if (Default is not null)
         {
-            portal.Kill(entireProcessTree: true);
-            await portal.WaitForExitAsync();
+            await Default.DisposeAsync();
         }
 
-        portal?.Dispose();
         work.Dispose();
     }
 }
