@@ -33,6 +33,11 @@ module "network" {
   environment       = local.environment
   az_count          = local.size.az_count
   nat_gateway_count = local.size.nat_gateway_count
+
+  create_vpc                  = var.existing_vpc_id == ""
+  existing_vpc_id             = var.existing_vpc_id
+  existing_public_subnet_ids  = var.existing_public_subnet_ids
+  existing_private_subnet_ids = var.existing_private_subnet_ids
 }
 
 module "storage" {

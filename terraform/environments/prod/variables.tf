@@ -55,3 +55,21 @@ variable "images_provider" {
   type        = string
   default     = "Bedrock"
 }
+
+variable "existing_vpc_id" {
+  description = "Run in this VPC instead of creating one (with the two subnet lists below). Empty: the network module creates a VPC."
+  type        = string
+  default     = ""
+}
+
+variable "existing_public_subnet_ids" {
+  description = "With existing_vpc_id: public subnets in two or more zones for the load balancer."
+  type        = list(string)
+  default     = []
+}
+
+variable "existing_private_subnet_ids" {
+  description = "With existing_vpc_id: private subnets with a NAT route for the tasks."
+  type        = list(string)
+  default     = []
+}
