@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine: installs what the tests need first.
-#   - the emulators' npm packages (dynalite for DynamoDB, s3rver for S3), from the committed lock file
+#   - the emulators' npm packages (dynalite for DynamoDB, s3rver for S3, @cdktf/hcl2json for the Terraform checks), from the committed lock file
 #   - Debian's chromium for the browser tests, and python3-httpx and curl for the documentation's samples
 # Usage: scripts/test.sh [extra dotnet test arguments, e.g. --filter "FullyQualifiedName~Storage"]
 set -euo pipefail
