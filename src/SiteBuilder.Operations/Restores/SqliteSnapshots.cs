@@ -48,6 +48,13 @@ public sealed class SqliteSnapshots
             System.IO.Directory.CreateDirectory(Directory);
             var takenAt = _time.GetUtcNow();
             var path = Path.Combine(Directory, FileName(takenAt));
+            // Names resolve to the millisecond; two snapshots within one (a manual one right after a scheduled one) get the next free name.
+            while (File.Exists(path))
+            {
+                takenAt = takenAt.AddMilliseconds(1);
+                path = Path.Combine(Directory, FileName(takenAt));
+            }
+
             await using (var source = await _database.OpenAsync(cancellationToken))
             {
                 BackupInto(source, path);
