@@ -127,7 +127,8 @@ public sealed class GitHubActionsEngine : IDeploymentEngine
             {
                 throw new GitHubActionsException(
                     $"GitHub accepted the dispatch of {workflowFile} for deployment {deploymentId}, but no run titled with '{marker}' appeared within " +
-                    $"{_options.RunDiscoveryTimeout}. Check that the workflow's run-name contains [${{{{ inputs.deployment_id }}}}] and that the token may read Actions.");
+                    $"{_options.RunDiscoveryTimeout}. The run may still start: look at the workflow's runs on GitHub before retrying, and check that its " +
+                    $"run-name contains [${{{{ inputs.deployment_id }}}}] and that the token may read Actions.");
             }
 
             await Task.Delay(_options.PollInterval, _time, cancellationToken);
