@@ -25,6 +25,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
     private readonly ConcurrentDictionary<long, FakeRun> _runs = new();
     private readonly ConcurrentQueue<FakeRunScript> _scripts = new();
     private long _nextRunId = 9_000_000_000;
+    private int _failingListCalls;
     private LoopbackWebApp? _app;
 
     private FakeGitHubServer(string owner, string repository, string token)
@@ -49,6 +50,13 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
 
     /// <summary>The script for a dispatch when none is queued with <see cref="Enqueue"/>.</summary>
     public FakeRunScript NextRun { get; set; } = FakeRunScript.Succeeds();
+
+    /// <summary>How many of the next run-list calls fail with 502, as GitHub sometimes does.</summary>
+    public int FailingListCalls
+    {
+        get => Volatile.Read(ref _failingListCalls);
+        set => Volatile.Write(ref _failingListCalls, value);
+    }
 
     public static async Task<FakeGitHubServer> StartAsync(string owner = "acme", string repository = "sitebuilder", CancellationToken cancellationToken = default)
     {
@@ -187,6 +195,12 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
             return;
         }
 
+        if (TakeListFailure())
+        {
+            await WriteAsync(context, 502, new JsonObject { ["message"] = "Server Error" });
+            return;
+        }
+
         var query = context.Request.Query;
         var createdFrom = DateTimeOffset.MinValue;
         if (query["created"].ToString() is { Length: > 2 } created && created.StartsWith(">=", StringComparison.Ordinal))
@@ -202,6 +216,21 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
             .Select(r => (JsonNode)r.Read(advance: false))
             .ToArray();
         await WriteAsync(context, 200, new JsonObject { ["total_count"] = listed.Length, ["workflow_runs"] = new JsonArray(listed) });
+    }
+
+    private bool TakeListFailure()
+    {
+        int left;
+        do
+        {
+            left = FailingListCalls;
+            if (left <= 0)
+            {
+                return false;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _failingListCalls, left - 1, left) != left);
+        return true;
     }
 
     // GitHub takes either scheme, in any case: "token X", "Token X", "Bearer X".

@@ -101,6 +101,11 @@ public sealed class GitHubActionsEngine : IDeploymentEngine
         {
             return new EngineRunStatus(EngineRunState.Failed, $"GitHub Actions run {runId} of {Owner}/{Repository} no longer exists.", run.RunUrl, []);
         }
+        catch (ApiException e)
+        {
+            // Not a verdict on the run: the caller asks again later, and the run goes on regardless.
+            throw new GitHubActionsException($"GitHub could not report run {runId} of {Owner}/{Repository} just now (HTTP {(int)e.StatusCode}): {e.Message}", e);
+        }
 
         return WorkflowRunReport.Describe(workflowRun, jobs);
     }
@@ -116,8 +121,7 @@ public sealed class GitHubActionsEngine : IDeploymentEngine
         var started = _time.GetTimestamp();
         while (true)
         {
-            var runs = await _github.Actions.Workflows.Runs.ListByWorkflow(Owner, Repository, workflowFile, request).WaitAsync(cancellationToken);
-            var ours = runs.WorkflowRuns.FirstOrDefault(r => r.DisplayTitle?.Contains(marker, StringComparison.Ordinal) == true);
+            var ours = await LookForRunAsync(workflowFile, request, marker, cancellationToken);
             if (ours is not null)
             {
                 return ours;
@@ -132,6 +136,25 @@ public sealed class GitHubActionsEngine : IDeploymentEngine
             }
 
             await Task.Delay(_options.PollInterval, _time, cancellationToken);
+        }
+    }
+
+    private async Task<WorkflowRun?> LookForRunAsync(string workflowFile, WorkflowRunsRequest request, string marker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var runs = await _github.Actions.Workflows.Runs.ListByWorkflow(Owner, Repository, workflowFile, request).WaitAsync(cancellationToken);
+            return runs.WorkflowRuns.FirstOrDefault(r => r.DisplayTitle?.Contains(marker, StringComparison.Ordinal) == true);
+        }
+        catch (ApiException e) when ((int)e.StatusCode >= 500)
+        {
+            // The dispatch was accepted, so the run exists or soon will: a passing GitHub error only costs one look.
+            _logger.LogWarning("GitHub answered {Status} while listing runs of {Workflow}; looking again", (int)e.StatusCode, workflowFile);
+            return null;
+        }
+        catch (ApiException e)
+        {
+            throw new GitHubActionsException($"GitHub refused to list the runs of {workflowFile} in {Owner}/{Repository} (HTTP {(int)e.StatusCode}): {e.Message}", e);
         }
     }
 }

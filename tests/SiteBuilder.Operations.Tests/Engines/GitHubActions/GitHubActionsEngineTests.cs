@@ -132,6 +132,17 @@ public sealed class GitHubActionsEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARunIsStillFoundWhenGitHubStumblesWhileListingRuns()
+    {
+        _github.FailingListCalls = 2;
+
+        var run = await Engine().StartAsync(Request(EngineAction.Promote), TestContext.Current.CancellationToken);
+
+        Assert.NotNull(run.RunId);
+        Assert.Equal(0, _github.FailingListCalls);
+    }
+
+    [Fact]
     public async Task AWrongTokenIsRefusedWithAMessageThatDoesNotRepeatTheToken()
     {
         var engine = Engine(token: "ghp_wrong_token_value");
