@@ -20,6 +20,13 @@ public static class OperationsEnginesServiceCollectionExtensions
     public static IServiceCollection AddOperationsEngines(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // Safe to call from both the operations area and the composition root: a second call would add a second scheduler and notifier.
+        if (services.Any(d => d.ServiceType == typeof(OperationsEnginesMarker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<OperationsEnginesMarker>();
         services.TryAddSingleton(TimeProvider.System);
 
         if (string.Equals(configuration["SiteBuilder:Operations:Engine"], GitHubActionsEngine.EngineName, StringComparison.OrdinalIgnoreCase))
@@ -49,4 +56,6 @@ public static class OperationsEnginesServiceCollectionExtensions
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })));
         return services;
     }
+
+    private sealed class OperationsEnginesMarker;
 }

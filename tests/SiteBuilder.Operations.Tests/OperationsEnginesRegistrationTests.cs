@@ -46,6 +46,21 @@ public sealed class OperationsEnginesRegistrationTests : IDisposable
         Assert.IsType<WebhookNotifier>(sqlite.Services.GetRequiredService<IOpsNotifier>());
     }
 
+    [Fact]
+    public void RegisteringTwiceAddsNothingTwice()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["SiteBuilder:DataDirectory"] = _data.Path });
+        builder.Services.AddLogging();
+        builder.AddStorage();
+        builder.Services.AddOperationsEngines(builder.Configuration);
+        var once = builder.Services.Count;
+
+        builder.Services.AddOperationsEngines(builder.Configuration);
+
+        Assert.Equal(once, builder.Services.Count);
+    }
+
     [Theory]
     [InlineData("SiteBuilder:Operations:GitHub:Token", "", "SiteBuilder:Operations:GitHub:Token is required")]
     [InlineData("SiteBuilder:Operations:GitHub:BaseUrl", "http://github.example.com/", "SiteBuilder:Operations:GitHub:BaseUrl must be an https URL")]
