@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace SiteBuilder.TestSupport.FakeGitHub;
 
-/// <summary>One workflow run: each read moves it a stage on (queued, in_progress, completed), and its jobs follow.</summary>
+/// <summary>One workflow run: each read moves it a stage on (waiting for reviewers when scripted, queued, in_progress, completed), and its jobs follow.</summary>
 internal sealed class FakeRun(long id, FakeWorkflow workflow, string displayTitle, string gitRef, DateTimeOffset createdAt, FakeRunScript script, Uri baseUrl, string owner, string repository)
 {
     private readonly Lock _lock = new();
@@ -15,9 +15,15 @@ internal sealed class FakeRun(long id, FakeWorkflow workflow, string displayTitl
 
     public DateTimeOffset CreatedAt => createdAt;
 
-    private string Stage => _reads switch { 0 => "queued", 1 => "in_progress", _ => "completed" };
+    private string Stage => StageAt(_reads);
 
     private string HtmlUrl => new Uri(baseUrl, $"{owner}/{repository}/actions/runs/{id}").AbsoluteUri;
+
+    private string StageAt(int reads)
+    {
+        var afterWaiting = reads - script.WaitingReads;
+        return afterWaiting switch { < 0 => "waiting", 0 => "queued", 1 => "in_progress", _ => "completed" };
+    }
 
     public bool IsListed()
     {
@@ -67,7 +73,8 @@ internal sealed class FakeRun(long id, FakeWorkflow workflow, string displayTitl
         string stage;
         lock (_lock)
         {
-            stage = _reads switch { 0 or 1 => "queued", 2 => "in_progress", _ => "completed" };
+            // As of the last read of the run, so a run and its jobs agree.
+            stage = StageAt(Math.Max(0, _reads - 1));
         }
 
         var jobs = new JsonArray();
@@ -82,6 +89,7 @@ internal sealed class FakeRun(long id, FakeWorkflow workflow, string displayTitl
                 {
                     "completed" => ("completed", step.Conclusion),
                     "in_progress" when number == 1 => ("in_progress", (string?)null),
+                    "waiting" => ("pending", (string?)null),
                     _ => ("queued", (string?)null),
                 };
                 steps.Add(new JsonObject { ["name"] = step.Name, ["number"] = number++, ["status"] = status, ["conclusion"] = conclusion });
@@ -95,7 +103,7 @@ internal sealed class FakeRun(long id, FakeWorkflow workflow, string displayTitl
                 ["status"] = stage,
                 ["conclusion"] = stage == "completed" ? job.Conclusion : null,
                 ["html_url"] = $"{HtmlUrl}/job/{jobId}",
-                ["steps"] = stage == "queued" ? new JsonArray() : steps,
+                ["steps"] = stage is "queued" or "waiting" ? new JsonArray() : steps,
             });
         }
 

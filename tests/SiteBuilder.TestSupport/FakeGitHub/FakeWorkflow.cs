@@ -16,7 +16,8 @@ public sealed record RecordedDispatch(string WorkflowFile, string Ref, IReadOnly
 /// <summary>How the run a dispatch starts behaves.</summary>
 /// <param name="Appears">False: GitHub accepts the dispatch but no run ever shows in the list (a workflow that cannot be followed).</param>
 /// <param name="ListedAfter">How many list calls miss the run before it shows (GitHub lists a new run a few seconds late).</param>
-public sealed record FakeRunScript(IReadOnlyList<FakeJob> Jobs, bool Appears = true, int ListedAfter = 1)
+/// <param name="WaitingReads">How many reads find the run waiting for the GitHub environment's reviewers before it is queued.</param>
+public sealed record FakeRunScript(IReadOnlyList<FakeJob> Jobs, bool Appears = true, int ListedAfter = 1, int WaitingReads = 0)
 {
     public static FakeRunScript Succeeds() => new([new FakeJob("deploy", [new FakeStep("Checkout"), new FakeStep("Deploy")])]);
 

@@ -89,6 +89,21 @@ public sealed class GitHubActionsEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARunHeldByTheEnvironmentsReviewersIsQueuedAndSaysWhy()
+    {
+        _github.Enqueue(FakeRunScript.Succeeds() with { WaitingReads = 2 });
+        var engine = Engine();
+        var run = await engine.StartAsync(Request(EngineAction.Promote), TestContext.Current.CancellationToken);
+
+        var held = await engine.GetStatusAsync(run, TestContext.Current.CancellationToken);
+        var final = await FollowToCompletionAsync(engine, run);
+
+        Assert.Equal(EngineRunState.Queued, held.State);
+        Assert.EndsWith("is waiting for a reviewer of the GitHub environment.", held.Detail, StringComparison.Ordinal);
+        Assert.Equal(EngineRunState.Succeeded, final.State);
+    }
+
+    [Fact]
     public async Task ARunThatFailsIsFailedAndNamesTheJobAndStepThatFailed()
     {
         _github.Enqueue(FakeRunScript.FailsAt("deploy", "Deploy to ECS and wait for the service to be stable"));
