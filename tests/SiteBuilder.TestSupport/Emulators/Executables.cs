@@ -1,7 +1,7 @@
 namespace SiteBuilder.TestSupport.Emulators;
 
 /// <summary>Finds programs on PATH, so a missing tool fails with a message that says what to install.</summary>
-internal static class Executables
+public static class Executables
 {
     public static string? Find(string name)
     {
