@@ -97,6 +97,46 @@ public sealed class PolicyTests
     }
 
     [Fact]
+    public async Task EveryBucketIsVersionedAndTlsOnly()
+    {
+        var folders = await AllFoldersAsync();
+
+        Assert.Empty(folders.SelectMany(TerraformPolicies.BucketVersioningAndTls));
+    }
+
+    [Fact]
+    public async Task ABucketWithoutVersioningOrATlsOnlyPolicyFails()
+    {
+        var fixture = await TerraformTree.FixtureAsync("""
+            resource "aws_s3_bucket" "plain" {
+              bucket = "plain"
+            }
+            resource "aws_s3_bucket_versioning" "plain" {
+              bucket = aws_s3_bucket.plain.id
+              versioning_configuration {
+                status = "Suspended"
+              }
+            }
+            data "aws_iam_policy_document" "plain" {
+              statement {
+                effect    = "Deny"
+                actions   = ["s3:DeleteBucket"]
+                resources = [aws_s3_bucket.plain.arn]
+              }
+            }
+            resource "aws_s3_bucket_policy" "plain" {
+              bucket = aws_s3_bucket.plain.id
+              policy = data.aws_iam_policy_document.plain.json
+            }
+            """);
+
+        Assert.Equal(
+            ["fixture: aws_s3_bucket.plain has no aws_s3_bucket_versioning with status Enabled.",
+             "fixture: aws_s3_bucket.plain has no bucket policy denying requests without aws:SecureTransport."],
+            TerraformPolicies.BucketVersioningAndTls(fixture));
+    }
+
+    [Fact]
     public async Task NoStatementAllowsAnyResourceExceptWhereAwsRequiresIt()
     {
         var folders = (await AllFoldersAsync()).ToList();

@@ -73,6 +73,35 @@ public static partial class TerraformPolicies
             .Select(bucket => $"{module.Name}: {bucket.Address} has no aws_s3_bucket_public_access_block with all of {string.Join(", ", PublicAccessFlags)} true.")
             .ToList();
 
+    /// <summary>Every bucket keeps old versions and refuses requests that are not over TLS.</summary>
+    public static IReadOnlyList<string> BucketVersioningAndTls(TerraformModule module)
+    {
+        var violations = new List<string>();
+        foreach (var bucket in module.Resources("aws_s3_bucket"))
+        {
+            if (!ConfigurationsOf(module, "aws_s3_bucket_versioning", bucket).Any(v => Text(v.Nested("versioning_configuration")?["status"]) == "Enabled"))
+            {
+                violations.Add($"{module.Name}: {bucket.Address} has no aws_s3_bucket_versioning with status Enabled.");
+            }
+
+            var documents = ConfigurationsOf(module, "aws_s3_bucket_policy", bucket)
+                .Select(policy => PolicyDocumentName().Match(policy.Text("policy") ?? ""))
+                .Where(match => match.Success)
+                .Select(match => module.Data("aws_iam_policy_document").FirstOrDefault(d => d.Name == match.Groups[1].Value))
+                .OfType<TerraformBlock>();
+            var tlsOnly = documents.SelectMany(document => document.NestedAll("statement")).Any(statement =>
+                Text(statement["effect"]) == "Deny"
+                && TerraformModule.All(statement["condition"]).Any(condition =>
+                    Text(condition["variable"]) == "aws:SecureTransport" && Strings(condition["values"]).Contains("false")));
+            if (!tlsOnly)
+            {
+                violations.Add($"{module.Name}: {bucket.Address} has no bucket policy denying requests without aws:SecureTransport.");
+            }
+        }
+
+        return violations;
+    }
+
     /// <summary>
     /// No IAM statement allows an action on <c>Resource: "*"</c> unless AWS requires it; and every policy is an
     /// <c>aws_iam_policy_document</c>, so this rule sees all of them (a jsonencode'd policy would hide its statements).
@@ -113,7 +142,7 @@ public static partial class TerraformPolicies
                 foreach (var attribute in attributes)
                 {
                     var text = resource.Text(attribute);
-                    if (text is not null && !PolicyDocumentReference().IsMatch(text))
+                    if (text is not null && !PolicyDocumentName().IsMatch(text))
                     {
                         violations.Add($"{module.Name}: {resource.Address}.{attribute} is not a data.aws_iam_policy_document's json.");
                     }
@@ -238,6 +267,6 @@ public static partial class TerraformPolicies
         module.Resources(type).Where(resource =>
             References(resource["bucket"], $"aws_s3_bucket.{bucket.Name}") || References(resource["for_each"], $"aws_s3_bucket.{bucket.Name}"));
 
-    [GeneratedRegex(@"^\$\{data\.aws_iam_policy_document\.[A-Za-z0-9_-]+(\[[^\]]+\])?\.json\}$")]
-    private static partial Regex PolicyDocumentReference();
+    [GeneratedRegex(@"^\$\{data\.aws_iam_policy_document\.([A-Za-z0-9_-]+)(\[[^\]]+\])?\.json\}$")]
+    private static partial Regex PolicyDocumentName();
 }
