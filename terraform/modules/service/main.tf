@@ -473,9 +473,10 @@ resource "aws_ecs_service" "portal" {
     container_port   = local.container_port
   }
 
-  # Autoscaling owns the task count once the service runs.
+  # Autoscaling owns the task count once the service runs; the deploy workflows (app-deploy, promotion, rollback) own
+  # which task definition revision runs, so an infrastructure apply never puts an older image back.
   lifecycle {
-    ignore_changes = [desired_count]
+    ignore_changes = [desired_count, task_definition]
   }
 
   depends_on = [aws_lb_listener.https]
