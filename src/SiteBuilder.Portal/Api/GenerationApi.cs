@@ -55,30 +55,24 @@ public static class GenerationApi
             return e.NotFound ? ApiProblems.NotFound(e.Message) : ApiProblems.Validation(e.Field, e.Message);
         }
 
+        return await StreamNewGenerationAsync(context, generations, generation, caller.Tenant);
+    }
+
+    private static async Task<IResult> StreamNewGenerationAsync(HttpContext context, GenerationService generations, GenerationRecord generation, string tenant)
+    {
         var abort = context.RequestAborted;
         var events = generations.FollowAsync(generation, 0, abort).GetAsyncEnumerator(abort);
-        var held = new List<GenerationEvent>();
         Task<bool>? pending = null;
         try
         {
-            while (await events.MoveNextAsync())
+            var (held, failure) = await HoldUntilFirstChunkAsync(events);
+            if (failure is not null)
             {
-                var e = events.Current;
-                var type = GenerationEvents.TypeOf(e.Data);
-                if (type == GenerationEvents.Error && !held.Any(h => GenerationEvents.TypeOf(h.Data) == GenerationEvents.Chunk))
-                {
-                    return ProblemFor(e.Data, generation);
-                }
-
-                held.Add(e);
-                if (type is GenerationEvents.Chunk || GenerationEvents.IsTerminal(type))
-                {
-                    break;
-                }
+                return ProblemFor(failure.Data, generation);
             }
 
             ServerSentEvents.Begin(context.Response, generation.Id);
-            context.Response.Headers.Location = $"/v1/sites/{caller.Tenant}/generations/{generation.Id}";
+            context.Response.Headers.Location = $"/v1/sites/{tenant}/generations/{generation.Id}";
             foreach (var e in held)
             {
                 await ServerSentEvents.WriteAsync(context.Response, e, abort);
@@ -96,22 +90,54 @@ public static class GenerationApi
         }
         finally
         {
-            if (pending is not null)
-            {
-                try
-                {
-                    await pending;
-                }
-                catch (OperationCanceledException)
-                {
-                    // Stopped with the request.
-                }
-            }
-
-            await events.DisposeAsync();
+            await CloseAsync(events, pending);
         }
 
         return Results.Empty;
+    }
+
+    /// <summary>
+    /// Reads events up to the first chunk or the end. An error before any chunk comes back as the failure, while the
+    /// answer can still be a problem-details response.
+    /// </summary>
+    private static async Task<(List<GenerationEvent> Held, GenerationEvent? Failure)> HoldUntilFirstChunkAsync(IAsyncEnumerator<GenerationEvent> events)
+    {
+        var held = new List<GenerationEvent>();
+        while (await events.MoveNextAsync())
+        {
+            var e = events.Current;
+            var type = GenerationEvents.TypeOf(e.Data);
+            if (type == GenerationEvents.Error && !held.Any(h => GenerationEvents.TypeOf(h.Data) == GenerationEvents.Chunk))
+            {
+                return (held, e);
+            }
+
+            held.Add(e);
+            if (type is GenerationEvents.Chunk || GenerationEvents.IsTerminal(type))
+            {
+                break;
+            }
+        }
+
+        return (held, null);
+    }
+
+    /// <summary>Waits out the read still in flight (it ends with the request), then lets go of the event stream.</summary>
+    private static async Task CloseAsync(IAsyncEnumerator<GenerationEvent> events, Task<bool>? pending)
+    {
+        if (pending is not null)
+        {
+            try
+            {
+                await pending;
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped with the request.
+            }
+        }
+
+        await events.DisposeAsync();
     }
 
     private static async Task<Results<Ok<GenerationList>, ProblemHttpResult>> ListAsync(HttpContext context, GenerationService generations, int? limit, string? cursor)

@@ -49,6 +49,25 @@ public static class PortalAuthentication
             options.DefaultChallengeScheme = CookieScheme;
         });
 
+        AddSessionCookie(authentication, services);
+        if (IsEntraConfigured(configuration))
+        {
+            AddEntraSignIn(authentication, services, configuration);
+        }
+
+        authentication.AddPolicyScheme(ApiScheme, "Bearer tokens", options => options.ForwardDefaultSelector = SelectTokenScheme);
+        AddLocalBearer(authentication, services);
+        AddCognitoBearer(authentication, services);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser())
+            .AddPolicy(AdminPolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireRole(Roles.Admin));
+        return builder;
+    }
+
+    /// <summary>The portal session: one cookie for local accounts and Entra alike, re-checked against the account.</summary>
+    private static void AddSessionCookie(AuthenticationBuilder authentication, IServiceCollection services)
+    {
         authentication.AddCookie(CookieScheme, options =>
         {
             options.Cookie.Name = "sitebuilder.session";
@@ -64,35 +83,29 @@ public static class PortalAuthentication
         });
         services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<IOptions<SiteBuilderOptions>>((options, site) =>
             options.Cookie.SecurePolicy = site.Value.RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+    }
 
-        if (IsEntraConfigured(configuration))
+    /// <summary>Entra signs people into the same portal cookie as local accounts, so one session shape serves both.</summary>
+    private static void AddEntraSignIn(AuthenticationBuilder authentication, IServiceCollection services, IConfiguration configuration)
+    {
+        authentication.AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"), openIdConnectScheme: EntraScheme, cookieScheme: null);
+        services.AddOptions<OpenIdConnectOptions>(EntraScheme).Configure<IOptions<EntraMappingOptions>>((options, mapping) =>
         {
-            // Entra signs people into the same portal cookie as local accounts, so one session shape serves both.
-            authentication.AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"), openIdConnectScheme: EntraScheme, cookieScheme: null);
-            services.AddOptions<OpenIdConnectOptions>(EntraScheme).Configure<IOptions<EntraMappingOptions>>((options, mapping) =>
+            options.SignInScheme = CookieScheme;
+            options.RequireHttpsMetadata = mapping.Value.RequireHttpsMetadata;
+            var previous = options.Events.OnTokenValidated;
+            options.Events.OnTokenValidated = async context =>
             {
-                options.SignInScheme = CookieScheme;
-                options.RequireHttpsMetadata = mapping.Value.RequireHttpsMetadata;
-                var previous = options.Events.OnTokenValidated;
-                options.Events.OnTokenValidated = async context =>
-                {
-                    await previous(context);
-                    context.Principal = EntraPrincipal(context.Principal!, mapping.Value);
-                };
-            });
-        }
-
-        authentication.AddPolicyScheme(ApiScheme, "Bearer tokens", options => options.ForwardDefaultSelector = SelectTokenScheme);
-        authentication.AddJwtBearer(LocalJwtScheme, options =>
-        {
-            options.MapInboundClaims = false;
-            options.Events = new JwtBearerEvents
-            {
-                OnTokenValidated = ValidateLocalTokenAsync,
-                OnChallenge = ApiProblems.WriteChallengeAsync,
-                OnForbidden = ApiProblems.WriteForbiddenAsync,
+                await previous(context);
+                context.Principal = EntraPrincipal(context.Principal!, mapping.Value);
             };
         });
+    }
+
+    /// <summary>Bearer tokens from the portal's own issuer, checked against its signing key ring.</summary>
+    private static void AddLocalBearer(AuthenticationBuilder authentication, IServiceCollection services)
+    {
+        authentication.AddJwtBearer(LocalJwtScheme, options => UseApiEvents(options, ValidateLocalTokenAsync));
         services.AddOptions<JwtBearerOptions>(LocalJwtScheme).Configure<SigningKeyRing, IOptions<LocalTokenOptions>>((options, keys, tokens) =>
         {
             options.ConfigurationManager = new LocalIssuerConfiguration(keys, tokens.Value.Issuer);
@@ -105,17 +118,12 @@ public static class PortalAuthentication
                 NameClaimType = TokenClaims.Subject,
             };
         });
+    }
 
-        authentication.AddJwtBearer(CognitoScheme, options =>
-        {
-            options.MapInboundClaims = false;
-            options.Events = new JwtBearerEvents
-            {
-                OnTokenValidated = ValidateCognitoTokenAsync,
-                OnChallenge = ApiProblems.WriteChallengeAsync,
-                OnForbidden = ApiProblems.WriteForbiddenAsync,
-            };
-        });
+    /// <summary>Bearer tokens from a Cognito user pool, when one is configured.</summary>
+    private static void AddCognitoBearer(AuthenticationBuilder authentication, IServiceCollection services)
+    {
+        authentication.AddJwtBearer(CognitoScheme, options => UseApiEvents(options, ValidateCognitoTokenAsync));
         services.AddOptions<JwtBearerOptions>(CognitoScheme).Configure<IOptions<CognitoOptions>>((options, cognito) =>
         {
             if (!cognito.Value.IsConfigured)
@@ -137,11 +145,18 @@ public static class PortalAuthentication
                 NameClaimType = "sub",
             };
         });
+    }
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser())
-            .AddPolicy(AdminPolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireRole(Roles.Admin));
-        return builder;
+    /// <summary>Raw claims, the scheme's own token check, and API problem details for 401 and 403.</summary>
+    private static void UseApiEvents(JwtBearerOptions options, Func<Microsoft.AspNetCore.Authentication.JwtBearer.TokenValidatedContext, Task> validated)
+    {
+        options.MapInboundClaims = false;
+        options.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = validated,
+            OnChallenge = ApiProblems.WriteChallengeAsync,
+            OnForbidden = ApiProblems.WriteForbiddenAsync,
+        };
     }
 
     /// <summary>Local tokens name our issuer; anything else goes to Cognito when it is configured.</summary>

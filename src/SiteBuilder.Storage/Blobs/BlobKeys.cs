@@ -1,5 +1,4 @@
 using System.Buffers;
-using Microsoft.AspNetCore.StaticFiles;
 
 namespace SiteBuilder.Storage.Blobs;
 
@@ -9,7 +8,19 @@ public static class BlobKeys
     private static readonly SearchValues<char> Allowed =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./");
 
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    // The web types a site or asset can hold, with the values ASP.NET's static-file map gives; a library needs no web framework for this.
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".html"] = "text/html", [".htm"] = "text/html", [".css"] = "text/css", [".js"] = "text/javascript",
+        [".mjs"] = "text/javascript", [".json"] = "application/json", [".map"] = "text/plain", [".xml"] = "text/xml",
+        [".txt"] = "text/plain", [".md"] = "text/markdown", [".csv"] = "text/csv", [".svg"] = "image/svg+xml",
+        [".png"] = "image/png", [".jpg"] = "image/jpeg", [".jpeg"] = "image/jpeg", [".gif"] = "image/gif",
+        [".webp"] = "image/webp", [".avif"] = "image/avif", [".ico"] = "image/x-icon", [".bmp"] = "image/bmp",
+        [".woff"] = "application/font-woff", [".woff2"] = "font/woff2", [".ttf"] = "application/x-font-ttf", [".otf"] = "font/otf",
+        [".eot"] = "application/vnd.ms-fontobject", [".pdf"] = "application/pdf", [".zip"] = "application/x-zip-compressed",
+        [".gz"] = "application/x-gzip", [".mp4"] = "video/mp4", [".webm"] = "video/webm", [".mp3"] = "audio/mpeg",
+        [".wasm"] = "application/wasm",
+    };
 
     /// <summary>Throws <see cref="ArgumentException"/> for keys that could escape a folder or differ between backends.</summary>
     public static void Validate(string key)
@@ -48,5 +59,5 @@ public static class BlobKeys
     }
 
     public static string ContentTypeOf(string key) =>
-        ContentTypes.TryGetContentType(key, out var type) ? type : "application/octet-stream";
+        ContentTypes.TryGetValue(Path.GetExtension(key), out var type) ? type : "application/octet-stream";
 }

@@ -376,8 +376,40 @@ internal static class Cascade
             ref var style = ref _styles[i];
 
             style.Variables = Variables(parent.Variables);
+            var colorAuthor = InheritColor(ref style, parent);
+            InheritFont(ref style, parent, rootFont);
+            if (!hasParent)
+            {
+                rootFont = style.FontSize;
+            }
 
-            // color (inherited)
+            InheritVisibility(ref style, parent);
+
+            // Not inherited from here on.
+            var display = Value(Prop.Display, style.Variables, out var displayValue, out _) ? displayValue : null;
+            style.DisplayNone = (display is not null && (IsKeyword(display, "none") || (IsKeyword(display, "inherit") && parent.DisplayNone)))
+                || (hasParent && IsClosedDetailsContent(i));
+
+            style.Opacity = 1;
+            if (Value(Prop.Opacity, style.Variables, out var opacity, out _) && opacity is not null)
+            {
+                style.Opacity = ParseOpacity(opacity, parent.Opacity);
+            }
+
+            var backgroundAuthor = ComputeBackgroundColor(ref style, parent);
+            ComputeBackgroundImage(ref style, parent);
+            style.BorderColor = ExplicitColor(Prop.BorderColor, ref style);
+            style.Fill = ExplicitColor(Prop.Fill, ref style);
+            style.Stroke = ExplicitColor(Prop.Stroke, ref style);
+            ComputeBox(ref style, rootFont);
+
+            // The colours this element's own author declarations put on it (counted if it is rendered).
+            TallyAuthorColors(ref style, colorAuthor, backgroundAuthor);
+        }
+
+        /// <summary>color (inherited). Returns whether an author declaration set it.</summary>
+        private bool InheritColor(ref ElementStyle style, in ElementStyle parent)
+        {
             style.Color = parent.Color;
             style.ColorKnown = parent.ColorKnown;
             if (Value(Prop.Color, style.Variables, out var colorValue, out var colorAuthor) && colorValue is not null && !IsInheritKeyword(colorValue))
@@ -402,17 +434,17 @@ internal static class Cascade
                 }
             }
 
-            // font-size, font-weight, font-family (inherited)
+            return colorAuthor;
+        }
+
+        /// <summary>font-size, font-weight, font-family (inherited).</summary>
+        private void InheritFont(ref ElementStyle style, in ElementStyle parent, double rootFont)
+        {
             style.FontSize = parent.FontSize;
             if (Value(Prop.FontSize, style.Variables, out var sizeValue, out _) && sizeValue is not null
-                && CssValues.FontSize(sizeValue, parent.FontSize, hasParent ? rootFont : Viewport.RootFontSize) is { } size)
+                && CssValues.FontSize(sizeValue, parent.FontSize, rootFont) is { } size)
             {
                 style.FontSize = size;
-            }
-
-            if (!hasParent)
-            {
-                rootFont = style.FontSize;
             }
 
             style.FontWeight = parent.FontWeight;
@@ -429,25 +461,21 @@ internal static class Cascade
                 style.FontFamily = IsKeyword(familyValue, "initial") ? "serif" : familyValue;
                 style.AuthorFont = familyAuthor;
             }
+        }
 
-            // visibility (inherited)
+        /// <summary>visibility (inherited).</summary>
+        private void InheritVisibility(ref ElementStyle style, in ElementStyle parent)
+        {
             style.VisibilityHidden = parent.VisibilityHidden;
             if (Value(Prop.Visibility, style.Variables, out var visibility, out _) && visibility is not null && !IsInheritKeyword(visibility))
             {
                 style.VisibilityHidden = IsKeyword(visibility, "hidden") || IsKeyword(visibility, "collapse");
             }
+        }
 
-            // Not inherited from here on.
-            var display = Value(Prop.Display, style.Variables, out var displayValue, out _) ? displayValue : null;
-            style.DisplayNone = (display is not null && (IsKeyword(display, "none") || (IsKeyword(display, "inherit") && parent.DisplayNone)))
-                || (hasParent && IsClosedDetailsContent(i));
-
-            style.Opacity = 1;
-            if (Value(Prop.Opacity, style.Variables, out var opacity, out _) && opacity is not null)
-            {
-                style.Opacity = ParseOpacity(opacity, parent.Opacity);
-            }
-
+        /// <summary>background-color. Returns whether an author declaration set it.</summary>
+        private bool ComputeBackgroundColor(ref ElementStyle style, in ElementStyle parent)
+        {
             style.Background = Rgba.Transparent;
             style.BackgroundKnown = true;
             if (Value(Prop.BackgroundColor, style.Variables, out var background, out var backgroundAuthor) && background is not null)
@@ -475,6 +503,11 @@ internal static class Cascade
                 }
             }
 
+            return backgroundAuthor;
+        }
+
+        private void ComputeBackgroundImage(ref ElementStyle style, in ElementStyle parent)
+        {
             style.ImageKind = BackgroundImageKind.None;
             style.GradientStops = null;
             if (Value(Prop.BackgroundImage, style.Variables, out var image, out _) && image is not null)
@@ -489,13 +522,11 @@ internal static class Cascade
                     (style.ImageKind, style.GradientStops) = BackgroundImage(image, style.Color);
                 }
             }
+        }
 
-            style.BorderColor = ExplicitColor(Prop.BorderColor, ref style);
-            var fill = ExplicitColor(Prop.Fill, ref style);
-            var stroke = ExplicitColor(Prop.Stroke, ref style);
-            style.Fill = fill;
-            style.Stroke = stroke;
-
+        /// <summary>Sizes, padding, box sizing and position: what the layout checks (target size, hidden content) need.</summary>
+        private void ComputeBox(ref ElementStyle style, double rootFont)
+        {
             var own = new CssValues.LengthContext(style.FontSize, rootFont, double.NaN);
             style.Width = Length(Prop.Width, style.Variables, own);
             style.Height = Length(Prop.Height, style.Variables, own);
@@ -512,8 +543,10 @@ internal static class Cascade
             var position = Value(Prop.Position, style.Variables, out var positionValue, out _) ? positionValue : null;
             style.OutOfFlow = position is not null && (IsKeyword(position, "absolute") || IsKeyword(position, "fixed"));
             style.VisuallyHidden = IsClippedAway(ref style);
+        }
 
-            // The colours this element's own author declarations put on it (counted if it is rendered).
+        private void TallyAuthorColors(ref ElementStyle style, bool colorAuthor, bool backgroundAuthor)
+        {
             Tally(Prop.Color, colorAuthor, style.ColorKnown, style.Color, ColorProperty.Color);
             Tally(Prop.BackgroundColor, backgroundAuthor, style.BackgroundKnown, style.Background, ColorProperty.BackgroundColor);
             if (style.BorderColor is { } border && _winners[(int)Prop.BorderColor].Author)
@@ -521,12 +554,12 @@ internal static class Cascade
                 _contributions.Add((border, ColorProperty.BorderColor));
             }
 
-            if (fill is { } f && _winners[(int)Prop.Fill].Author)
+            if (style.Fill is { } f && _winners[(int)Prop.Fill].Author)
             {
                 _contributions.Add((f, ColorProperty.Fill));
             }
 
-            if (stroke is { } s && _winners[(int)Prop.Stroke].Author)
+            if (style.Stroke is { } s && _winners[(int)Prop.Stroke].Author)
             {
                 _contributions.Add((s, ColorProperty.Stroke));
             }

@@ -6,7 +6,7 @@ using static SiteBuilder.Portal.Tests.ApiAssertions;
 
 namespace SiteBuilder.Portal.Tests.Agents;
 
-public sealed class AgentsRateLimitTests(PortalFixture portal) : IClassFixture<PortalFixture>
+public sealed class AgentsRateLimitTests(RateLimitWindowFixture portal) : IClassFixture<RateLimitWindowFixture>
 {
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -18,12 +18,7 @@ public sealed class AgentsRateLimitTests(PortalFixture portal) : IClassFixture<P
         var client = portal.Factory.CreateApiClient(await portal.Factory.CreateTokenAsync(tenant, Roles.Marketer), tenant);
         var otherClient = portal.Factory.CreateApiClient(await portal.Factory.CreateTokenAsync(other, Roles.Marketer), other);
 
-        // The limit counts in fixed one-minute windows: start early in one, so the 21 calls (about a second) share it.
-        var intoWindow = TimeSpan.FromTicks(DateTimeOffset.UtcNow.UtcTicks % TimeSpan.FromMinutes(1).Ticks);
-        if (intoWindow > TimeSpan.FromSeconds(40))
-        {
-            await Task.Delay(TimeSpan.FromMinutes(1) - intoWindow + TimeSpan.FromMilliseconds(200), Ct);
-        }
+        // The limit counts in fixed one-minute windows; the fixture's clock stands still at the start of one, so the 21 calls share it.
 
         // Logo and background calls count against the same agents limit.
         for (var call = 1; call <= 20; call++)

@@ -8,7 +8,7 @@ using static SiteBuilder.Portal.Tests.ApiAssertions;
 
 namespace SiteBuilder.Portal.Tests.Validation;
 
-public sealed class ValidationRateLimitTests(PortalFixture portal) : IClassFixture<PortalFixture>
+public sealed class ValidationRateLimitTests(RateLimitWindowFixture portal) : IClassFixture<RateLimitWindowFixture>
 {
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -20,12 +20,7 @@ public sealed class ValidationRateLimitTests(PortalFixture portal) : IClassFixtu
         var other = $"r-{Guid.NewGuid():N}"[..14];
         var otherClient = portal.Factory.CreateApiClient(await portal.Factory.CreateTokenAsync(other, Roles.Marketer), other);
 
-        // The limit counts in fixed one-minute windows: start early in one, so the 61 calls share it.
-        var intoWindow = TimeSpan.FromTicks(DateTimeOffset.UtcNow.UtcTicks % TimeSpan.FromMinutes(1).Ticks);
-        if (intoWindow > TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(TimeSpan.FromMinutes(1) - intoWindow + TimeSpan.FromMilliseconds(200), Ct);
-        }
+        // The limit counts in fixed one-minute windows; the fixture's clock stands still at the start of one, so the 61 calls share it.
 
         // Both validation endpoints count against the same validation limit.
         for (var call = 1; call <= 60; call++)
