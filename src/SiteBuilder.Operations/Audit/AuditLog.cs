@@ -12,10 +12,24 @@ public sealed class AuditLog(IOperationsStore store, TimeProvider clock)
 
     public async Task<AuditEntry> RecordAsync(OpsActor actor, string action, string? environment, string? subject, string detail, CancellationToken cancellationToken = default)
     {
-        var at = clock.GetUtcNow();
+        var at = NextInstant();
         var entry = new AuditEntry(AuditEntry.NewId(at), at, actor.UserName, actor.DisplayName, action, environment, subject, detail);
         await store.AppendAuditAsync(entry, cancellationToken);
         return entry;
+    }
+
+    private readonly Lock _gate = new();
+    private DateTimeOffset _last;
+
+    // Entries are read in time order; two steps in the same clock tick would tie, so each entry gets a later instant than the one before.
+    private DateTimeOffset NextInstant()
+    {
+        lock (_gate)
+        {
+            var now = clock.GetUtcNow();
+            _last = now > _last ? now : _last.AddTicks(1);
+            return _last;
+        }
     }
 
     public Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
