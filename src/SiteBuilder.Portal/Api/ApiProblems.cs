@@ -16,6 +16,10 @@ public static class ErrorCodes
     public const string RateLimited = "RATE_LIMITED";
     public const string GenerationFailed = "GENERATION_FAILED";
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+    /// <summary>Operations (409): a request lacks sign-offs or checks; the problem's <c>missing</c> names each.</summary>
+    public const string GateNotMet = "GATE_NOT_MET";
+    /// <summary>Operations (409): a deployment already running there, a duplicate, a stale write, a step out of order.</summary>
+    public const string Conflict = "CONFLICT";
     /// <summary>Not in the seed: an unexpected fault outside generation. The traceId finds it in the logs.</summary>
     public const string InternalError = "INTERNAL_ERROR";
 

@@ -7,6 +7,7 @@ using MudBlazor.Services;
 using SiteBuilder.BrandAssets;
 using SiteBuilder.Generation;
 using SiteBuilder.Identity;
+using SiteBuilder.Operations;
 using SiteBuilder.Portal.Api;
 using SiteBuilder.Portal.Auth;
 using SiteBuilder.Portal.Components;
@@ -30,6 +31,9 @@ public static class PortalHost
         builder.AddGeneration();
         builder.AddPortalAuthentication();
         builder.AddBrandAssets();
+        builder.Services.AddSingleton<SiteBuilder.Operations.Environments.IPortalAddress, ServerPortalAddress>();
+        builder.AddOperations();
+        builder.Services.AddAuthorizationBuilder().AddOperationsPolicies();
         builder.Services.AddSingleton<SiteBuilder.Generation.Pipeline.ILogoSource, BrandAssetLogoSource>();
 
         var services = builder.Services;
@@ -91,6 +95,7 @@ public static class PortalHost
         app.MapAssetsApi();
         app.MapGenerationApi();
         app.MapValidationApi();
+        app.MapOperationsApi();
         app.MapSitePages();
         app.MapApiReference();
         // The portal's own policy (SecurityHeaders) already says frame-ancestors 'none'.
