@@ -91,6 +91,9 @@ public static class OperationsApi
             Json(await restores.ExecuteAsync(id, Actor(http), ct))).RequireAuthorization(OperationsPolicies.ApiRequest);
 
         ops.MapGet("/audit", GetAudit);
+
+        // The audit page's CSV export, for the signed-in portal user (cookie), with the same filters and columns as the API's.
+        app.MapGet("/ops/audit.csv", GetAudit).RequireAuthorization(OperationsPolicies.View).ExcludeFromDescription();
         return app;
     }
 
@@ -217,7 +220,7 @@ public static class OperationsApi
     private static async Task<IResult> GetAudit(HttpContext http, AuditLog audit, EnvironmentCatalog catalog, CancellationToken ct)
     {
         var query = http.Request.Query;
-        var format = query["format"].ToString() is { Length: > 0 } f ? f.ToLowerInvariant() : "json";
+        var format = http.Request.Path.StartsWithSegments("/ops/audit.csv") ? "csv" : query["format"].ToString() is { Length: > 0 } f ? f.ToLowerInvariant() : "json";
         if (format is not ("json" or "csv"))
         {
             return ApiProblems.Validation("format", "format is json or csv.");

@@ -10,6 +10,7 @@ public static class PortalAreas
     public const string Developers = "Developers";
     public const string Account = "Account";
     public const string Administration = "Administration";
+    public const string Operations = "Operations";
 
     /// <summary>Only areas that exist are listed here; each feature adds its own when it lands.</summary>
     public static readonly IReadOnlyList<PortalArea> All =
@@ -20,6 +21,13 @@ public static class PortalAreas
         new("Brand reports", "/reports", MudBlazor.Icons.Material.Outlined.Insights, "Brand scores over time and the full report of every version.", [Identity.Roles.Marketer, Identity.Roles.Admin], Workspace),
         new("Validate HTML", "/validate", MudBlazor.Icons.Material.Outlined.FactCheck, "Paste or upload any page and get its brand, accessibility, security and speed report.", [Identity.Roles.Marketer, Identity.Roles.Admin], Workspace),
         new("Brand assets", "/assets", MudBlazor.Icons.Material.Outlined.Palette, "Generate logos and backgrounds, upload your own, and set the brand kit new pages start from.", [Identity.Roles.Marketer, Identity.Roles.Admin], Workspace),
+        new("Environments", "/ops", MudBlazor.Icons.Material.Outlined.Dns, "DEV, SIT and PROD: what is live, since when, by whom, health and drift.", Auth.OperationsPolicies.ViewRoles, Operations),
+        new("Releases", "/ops/releases", MudBlazor.Icons.Material.Outlined.NewReleases, "Registered builds: notes, CI evidence, where each is live and its history.", Auth.OperationsPolicies.ViewRoles, Operations),
+        new("Promotions", "/ops/promotions", MudBlazor.Icons.Material.Outlined.Upgrade, "Request a release into DEV, SIT or PROD; tick its checklist; deploy when signed off.", Auth.OperationsPolicies.ViewRoles, Operations),
+        new("Approvals", "/ops/approvals", MudBlazor.Icons.Material.Outlined.HowToReg, "Requests waiting for your sign-off.", Auth.OperationsPolicies.ApproveRoles, Operations),
+        new("Rollbacks", "/ops/rollbacks", MudBlazor.Icons.Material.Outlined.History, "Put an environment back on an earlier release, with a preview of what changes.", Auth.OperationsPolicies.ViewRoles, Operations),
+        new("Restores", "/ops/restores", MudBlazor.Icons.Material.Outlined.SettingsBackupRestore, "Restore a table or database file as it was at a point in time, into a new name.", Auth.OperationsPolicies.ViewRoles, Operations),
+        new("Audit log", "/ops/audit", MudBlazor.Icons.Material.Outlined.ReceiptLong, "Every operations step, filterable, with CSV export.", Auth.OperationsPolicies.ViewRoles, Operations),
         new("API reference", "/docs/api", MudBlazor.Icons.Material.Outlined.Api, "The /v1 API's OpenAPI contract, browsable, with request samples.", [], Developers),
         new("API tokens", "/account/tokens", MudBlazor.Icons.Material.Outlined.Key, "Mint a bearer token to call the /v1 API for one of your tenants.", [], Account),
         new("Profile", "/account/profile", MudBlazor.Icons.Material.Outlined.ManageAccounts, "Your roles and tenants; change your password.", [], Account),

@@ -34,6 +34,8 @@ public static class PortalHost
         builder.Services.AddSingleton<SiteBuilder.Operations.Environments.IPortalAddress, ServerPortalAddress>();
         builder.AddOperations();
         builder.Services.AddAuthorizationBuilder().AddOperationsPolicies();
+        builder.Services.AddScoped<Components.Pages.Operations.OpsPageActor>();
+        builder.Services.AddSingleton<Components.Pages.Operations.ApprovalsInbox>();
         builder.Services.AddSingleton<SiteBuilder.Generation.Pipeline.ILogoSource, BrandAssetLogoSource>();
 
         var services = builder.Services;
