@@ -79,15 +79,39 @@ public sealed class AdminCliTests : IAsyncLifetime
         Assert.Equal(1, marketerWithoutTenant.ExitCode);
         Assert.Contains("A marketer needs at least one tenant", marketerWithoutTenant.StdErr, StringComparison.Ordinal);
 
-        var noTenant = await CliAsync("token", "--user", "erin");
-        Assert.Equal(2, noTenant.ExitCode);
+        await CliAsync("users", "add", "frank", "--role", "Marketer", "--tenant", "acme");
+        var noTenant = await CliAsync("token", "--user", "frank");
+        Assert.Equal(1, noTenant.ExitCode);
+        Assert.Contains("holds no operations role", noTenant.StdErr, StringComparison.Ordinal);
         Assert.Contains("--tenant", noTenant.StdErr, StringComparison.Ordinal);
 
-        await CliAsync("users", "add", "frank", "--role", "Marketer", "--tenant", "acme");
         var notMember = await CliAsync("token", "--user", "frank", "--tenant", "globex");
         Assert.Equal(1, notMember.ExitCode);
         Assert.Contains("not a member of the tenant 'globex'", notMember.StdErr, StringComparison.Ordinal);
         Assert.Equal("", notMember.StdOut);
+    }
+
+    [Fact]
+    public async Task AnOperationsUserGetsATenantlessTokenForTheOperationsApiAndScriptsRegisterReleases()
+    {
+        await CliAsync("users", "add", "otto", "--role", "Operator");
+        var digest = "sha256:" + new string('c', 64);
+
+        var token = await CliAsync("token", "--user", "otto");
+        var registered = await CliAsync("releases", "register", "--user", "otto", "--version", "4.2.0", "--commit", "abcdef1234", "--image-digest", digest,
+            "--terraform-commit", "1234abcd", "--notes", "Checkout, faster", "--tests-passed", "true", "--coverage", "91.5", "--link", "https://ci.example.com/9");
+        var duplicate = await CliAsync("releases", "register", "--user", "otto", "--version", "4.2.0", "--commit", "abcdef1234", "--image-digest", digest, "--terraform-commit", "1234abcd");
+
+        Assert.Equal(0, token.ExitCode);
+        Assert.Equal(0, registered.ExitCode);
+        Assert.Contains("Registered release 4.2.0", registered.StdOut, StringComparison.Ordinal);
+        Assert.Equal(1, duplicate.ExitCode);
+        Assert.Contains("already registered", duplicate.StdErr, StringComparison.Ordinal);
+        var client = _portal.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.StdOut.Trim());
+        var release = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("/v1/ops/releases/4.2.0", Ct);
+        Assert.Equal(91.5, release.GetProperty("release").GetProperty("evidence").GetProperty("coveragePercent").GetDouble());
+        Assert.Equal("otto", release.GetProperty("release").GetProperty("registeredBy").GetString());
     }
 
     [Fact]

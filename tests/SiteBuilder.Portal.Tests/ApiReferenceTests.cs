@@ -13,6 +13,7 @@ public sealed class ApiReferenceTests(PortalFixture portal) : IClassFixture<Port
     [InlineData("generation-api")]
     [InlineData("agents-api")]
     [InlineData("validation-api")]
+    [InlineData("operations-api")]
     public async Task EachOpenApiDocumentIsServedAsInTheRepository(string name)
     {
         var response = await portal.Factory.CreateClient().GetAsync($"/openapi/{name}.yaml", Ct);

@@ -6,21 +6,19 @@ using SiteBuilder.Identity.Accounts;
 
 namespace SiteBuilder.Identity.Tokens;
 
-public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt, string Tenant);
+/// <param name="Tenant">The tenant the token acts for; null for an organisation-wide operations token.</param>
+public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt, string? Tenant);
 
 /// <summary>Mints <c>/v1</c> bearer tokens for a local account and one of its tenants (RS256, kid in the header).</summary>
 public sealed class LocalTokenIssuer(SigningKeyRing keys, IOptions<LocalTokenOptions> options, TimeProvider clock)
 {
+    /// <summary>Roles that act organisation-wide on <c>/v1/ops</c>, where a token names no tenant.</summary>
+    public static readonly IReadOnlyList<string> OperationsRoles = [Roles.Operator, Roles.TechLead, Roles.DevOpsLead, Roles.ProductOwner, Roles.Admin];
+
     private static readonly JsonWebTokenHandler Handler = new();
 
-    public async Task<IssuedToken> IssueAsync(Account account, string tenant, TimeSpan? lifetime = null, CancellationToken cancellationToken = default)
+    public Task<IssuedToken> IssueAsync(Account account, string tenant, TimeSpan? lifetime = null, CancellationToken cancellationToken = default)
     {
-        var settings = options.Value;
-        if (account.Disabled)
-        {
-            throw new TokenRequestException("user", $"The account '{account.UserName}' is disabled.");
-        }
-
         if (!TenantId.IsValid(tenant))
         {
             throw new TokenRequestException("tenant", $"'{tenant}' is not valid: {TenantId.Rule}.");
@@ -29,6 +27,28 @@ public sealed class LocalTokenIssuer(SigningKeyRing keys, IOptions<LocalTokenOpt
         if (!account.CanActFor(tenant))
         {
             throw new TokenRequestException("tenant", $"'{account.UserName}' is not a member of the tenant '{tenant}'.");
+        }
+
+        return CreateAsync(account, tenant, lifetime, cancellationToken);
+    }
+
+    /// <summary>A token without a tenant, for the organisation-wide operations API; only for accounts holding an operations role.</summary>
+    public Task<IssuedToken> IssueOperationsAsync(Account account, TimeSpan? lifetime = null, CancellationToken cancellationToken = default)
+    {
+        if (!OperationsRoles.Any(account.IsInRole))
+        {
+            throw new TokenRequestException("tenant", $"'{account.UserName}' holds no operations role ({string.Join(", ", OperationsRoles)}): name a tenant with --tenant.");
+        }
+
+        return CreateAsync(account, null, lifetime, cancellationToken);
+    }
+
+    private async Task<IssuedToken> CreateAsync(Account account, string? tenant, TimeSpan? lifetime, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (account.Disabled)
+        {
+            throw new TokenRequestException("user", $"The account '{account.UserName}' is disabled.");
         }
 
         var ttl = lifetime ?? settings.DefaultLifetime;
@@ -48,16 +68,26 @@ public sealed class LocalTokenIssuer(SigningKeyRing keys, IOptions<LocalTokenOpt
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
-            Claims = new Dictionary<string, object>
-            {
-                [TokenClaims.Subject] = account.UserName,
-                [TokenClaims.Name] = account.DisplayName,
-                [TokenClaims.Tenant] = tenant,
-                [TokenClaims.Roles] = account.Roles.Order(StringComparer.Ordinal).ToArray(),
-                [JwtRegisteredClaimNames.Jti] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            },
+            Claims = Claims(account, tenant),
         });
         return new IssuedToken(token, expires, tenant);
+    }
+
+    private static Dictionary<string, object> Claims(Account account, string? tenant)
+    {
+        var claims = new Dictionary<string, object>
+        {
+            [TokenClaims.Subject] = account.UserName,
+            [TokenClaims.Name] = account.DisplayName,
+            [TokenClaims.Roles] = account.Roles.Order(StringComparer.Ordinal).ToArray(),
+            [JwtRegisteredClaimNames.Jti] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+        };
+        if (tenant is not null)
+        {
+            claims[TokenClaims.Tenant] = tenant;
+        }
+
+        return claims;
     }
 
     /// <summary>Parses CLI/UI lifetimes such as <c>30m</c>, <c>1h</c>, <c>7d</c> or <c>3600</c> (seconds).</summary>

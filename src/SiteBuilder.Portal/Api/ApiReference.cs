@@ -18,6 +18,7 @@ public static class ApiReference
         ("generation-api", "Page generation"),
         ("agents-api", "Agents"),
         ("validation-api", "Brand validation"),
+        ("operations-api", "Operations"),
     ];
 
     public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder app)

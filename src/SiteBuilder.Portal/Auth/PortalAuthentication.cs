@@ -190,9 +190,9 @@ public static class PortalAuthentication
         var token = (JsonWebToken)context.SecurityToken;
         var subject = token.Subject;
         var tenant = token.TryGetPayloadValue<string>(TokenClaims.Tenant, out var t) ? t : null;
-        if (string.IsNullOrEmpty(subject) || string.IsNullOrEmpty(tenant))
+        if (string.IsNullOrEmpty(subject))
         {
-            context.Fail("The token lacks a subject or tenant.");
+            context.Fail("The token lacks a subject.");
             return;
         }
 
@@ -201,6 +201,19 @@ public static class PortalAuthentication
         if (account is null)
         {
             context.Fail("The account is disabled or no longer exists.");
+            return;
+        }
+
+        // A token without a tenant is an organisation-wide operations token: it carries no tenant, so tenant routes refuse it.
+        if (string.IsNullOrEmpty(tenant))
+        {
+            if (!LocalTokenIssuer.OperationsRoles.Any(account.IsInRole))
+            {
+                context.Fail("The token has no tenant and the account holds no operations role.");
+                return;
+            }
+
+            context.Principal = PortalClaims.Create(LocalJwtScheme, account.UserName, account.UserName, account.DisplayName, account.Roles, [], PortalClaims.LocalSource);
             return;
         }
 

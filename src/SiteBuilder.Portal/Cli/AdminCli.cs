@@ -21,12 +21,15 @@ public static class AdminCli
           users reset-password NAME [--password P]
           users disable NAME | users enable NAME | users unlock NAME
           token --user NAME --tenant T [--ttl 1h]
+          token --user NAME [--ttl 1h]          (no tenant: an operations token for /v1/ops; the user needs an operations role)
+          releases register --user NAME --version V --commit SHA --image-digest sha256:… --terraform-commit SHA
+                            [--notes TEXT] [--tests-passed true|false] [--coverage 87.5] [--review-approved true|false] [--link URL …]
 
         Roles: Marketer, Operator, TechLead, DevOpsLead, ProductOwner, Admin. Several values may also be comma-separated.
         Configuration comes from appsettings.json and SiteBuilder__… environment variables, as for the server.
         """;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "token" or "help" or "--help";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "token" or "releases" or "help" or "--help";
 
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
@@ -66,6 +69,7 @@ public static class AdminCli
                 ("users", "unlock") => await Report(accounts.UnlockAsync(parsed.Name!), stdout, "Unlocked"),
                 ("users", "reset-password") => await ResetAsync(accounts, parsed, stdout),
                 ("token", _) => await TokenAsync(app.Services, accounts, parsed, stdout),
+                ("releases", "register") => await RegisterReleaseAsync(app.Services, accounts, parsed, stdout),
                 _ => throw new InvalidOperationException("unreachable: the parser accepts only known commands"),
             };
         }
@@ -78,7 +82,7 @@ public static class AdminCli
 
             return 1;
         }
-        catch (Exception e) when (e is AccountConflictException or AccountNotFoundException or TokenRequestException)
+        catch (Exception e) when (e is AccountConflictException or AccountNotFoundException or TokenRequestException or SiteBuilder.Operations.OperationsException)
         {
             await stderr.WriteLineAsync(e.Message);
             return 1;
@@ -124,8 +128,35 @@ public static class AdminCli
     private static async Task<int> TokenAsync(IServiceProvider services, AccountService accounts, CliArguments parsed, TextWriter stdout)
     {
         var account = await accounts.FindAsync(parsed.User!) ?? throw new AccountNotFoundException(parsed.User!);
-        var issued = await services.GetRequiredService<LocalTokenIssuer>().IssueAsync(account, parsed.Tenant!, LocalTokenIssuer.ParseLifetime(parsed.Ttl));
+        var issuer = services.GetRequiredService<LocalTokenIssuer>();
+        var lifetime = LocalTokenIssuer.ParseLifetime(parsed.Ttl);
+        var issued = parsed.Tenant is null ? await issuer.IssueOperationsAsync(account, lifetime) : await issuer.IssueAsync(account, parsed.Tenant, lifetime);
         await stdout.WriteLineAsync(issued.AccessToken);
+        return 0;
+    }
+
+    /// <summary>For CI scripts: registers a release as the named operations user (the same checks and audit line as the API).</summary>
+    private static async Task<int> RegisterReleaseAsync(IServiceProvider services, AccountService accounts, CliArguments parsed, TextWriter stdout)
+    {
+        var account = await accounts.FindAsync(parsed.User!) ?? throw new AccountNotFoundException(parsed.User!);
+        if (!Auth.OperationsPolicies.RequestRoles.Any(account.IsInRole))
+        {
+            throw new TokenRequestException("user", $"'{account.UserName}' may not register releases: that needs one of {string.Join(", ", Auth.OperationsPolicies.RequestRoles)}.");
+        }
+
+        var options = parsed.Options;
+        string? One(string key) => options.TryGetValue(key, out var v) ? v[^1] : null;
+        var evidence = new SiteBuilder.Operations.Releases.ReleaseEvidence
+        {
+            TestsPassed = bool.TryParse(One("tests-passed"), out var tests) && tests,
+            ReviewApproved = bool.TryParse(One("review-approved"), out var review) && review,
+            CoveragePercent = double.TryParse(One("coverage"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var coverage) ? coverage : null,
+            Links = options.TryGetValue("link", out var links) ? links : [],
+        };
+        var release = await services.GetRequiredService<SiteBuilder.Operations.Releases.ReleaseService>().RegisterAsync(
+            new SiteBuilder.Operations.Releases.NewRelease(One("version"), One("commit"), One("image-digest"), One("terraform-commit"), One("notes"), evidence),
+            new SiteBuilder.Operations.OpsActor(account.UserName, account.DisplayName, account.Roles));
+        await stdout.WriteLineAsync($"Registered release {release.Version} (image {release.ImageDigest})");
         return 0;
     }
 
@@ -143,6 +174,11 @@ public static class AdminCli
 internal sealed record CliArguments(string Verb, string? Action, string? Name, IReadOnlyList<string> Roles, IReadOnlyList<string> Tenants,
     string? Password, string? DisplayName, string? User, string? Tenant, string? Ttl, string? Error)
 {
+    /// <summary>Every option as given, for commands with many (releases register).</summary>
+    public IReadOnlyDictionary<string, List<string>> Options { get; init; } = new Dictionary<string, List<string>>();
+
+    private static readonly string[] ReleaseOptions = ["user", "version", "commit", "image-digest", "terraform-commit", "notes", "tests-passed", "coverage", "review-approved", "link"];
+
     private static readonly string[] UserActions = ["add", "list", "set-roles", "set-tenants", "reset-password", "disable", "enable", "unlock"];
 
     public static CliArguments Parse(string[] args)
@@ -182,7 +218,12 @@ internal sealed record CliArguments(string Verb, string? Action, string? Name, I
         List<string> Many(string key) => options.TryGetValue(key, out var v) ? [.. v.SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))] : [];
         string? One(string key) => options.TryGetValue(key, out var v) ? v[^1] : null;
 
-        var known = verb == "token" ? new[] { "user", "tenant", "ttl" } : ["role", "tenant", "password", "display-name"];
+        var known = verb switch
+        {
+            "token" => new[] { "user", "tenant", "ttl" },
+            "releases" => ReleaseOptions,
+            _ => ["role", "tenant", "password", "display-name"],
+        };
         var unknown = options.Keys.FirstOrDefault(k => !known.Contains(k));
         if (unknown is not null)
         {
@@ -191,9 +232,22 @@ internal sealed record CliArguments(string Verb, string? Action, string? Name, I
 
         if (verb == "token")
         {
-            return One("user") is null || One("tenant") is null
-                ? Fail(verb, "token needs --user NAME and --tenant T.")
+            return One("user") is null
+                ? Fail(verb, "token needs --user NAME (and --tenant T for a tenant's API; without it, an operations token).")
                 : new CliArguments(verb, null, null, [], [], null, null, One("user"), One("tenant"), One("ttl"), null);
+        }
+
+        if (verb == "releases")
+        {
+            if (positional.FirstOrDefault() != "register")
+            {
+                return Fail(verb, "releases needs: register.");
+            }
+
+            var missing = new[] { "user", "version", "commit", "image-digest", "terraform-commit" }.FirstOrDefault(k => One(k) is null);
+            return missing is not null
+                ? Fail(verb, $"releases register needs --{missing}.")
+                : new CliArguments(verb, "register", null, [], [], null, null, One("user"), null, null, null) { Options = options };
         }
 
         var action = positional.FirstOrDefault();

@@ -7,6 +7,7 @@ using MudBlazor.Services;
 using SiteBuilder.BrandAssets;
 using SiteBuilder.Generation;
 using SiteBuilder.Identity;
+using SiteBuilder.Operations;
 using SiteBuilder.Portal.Api;
 using SiteBuilder.Portal.Auth;
 using SiteBuilder.Portal.Components;
@@ -32,6 +33,12 @@ public static class PortalHost
         builder.AddPortalAuthentication();
         builder.AddBrandAssets();
         builder.AddRunbooks();
+        builder.Services.AddSingleton<SiteBuilder.Operations.Environments.IPortalAddress, ServerPortalAddress>();
+        builder.AddOperations();
+        builder.Services.AddAuthorizationBuilder().AddOperationsPolicies();
+        builder.Services.AddScoped<Components.Pages.Operations.OpsPageActor>();
+        builder.Services.AddSingleton<Components.Pages.Operations.ApprovalsInbox>();
+        builder.Services.AddOperationsEngines(builder.Configuration);
         builder.Services.AddSingleton<SiteBuilder.Generation.Pipeline.ILogoSource, BrandAssetLogoSource>();
 
         var services = builder.Services;
@@ -93,6 +100,7 @@ public static class PortalHost
         app.MapAssetsApi();
         app.MapGenerationApi();
         app.MapValidationApi();
+        app.MapOperationsApi();
         app.MapSitePages();
         app.MapApiReference();
         app.MapRunbookFiles();
