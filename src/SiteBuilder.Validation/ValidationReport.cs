@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SiteBuilder.Validation;
 
 /// <summary>The validator's verdict on one page.</summary>
@@ -25,7 +27,7 @@ public sealed record ValidationReport(
     PageStats Stats,
     CategoryScores Scores,
     PerformanceEstimate Performance,
-    Briefs.BriefMatch? Brief = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Briefs.BriefMatch? Brief = null);
 
 /// <summary>A problem to fix.</summary>
 /// <param name="Category"><c>brand</c>, <c>accessibility</c>, <c>security</c>, <c>performance</c> or <c>brief</c>.</param>
@@ -117,7 +119,12 @@ public sealed record ColorUsage(
     bool OnBrand);
 
 /// <summary>0–10 per category, one decimal; null when no audit of the category applied.</summary>
-public sealed record CategoryScores(double? Brand, double? Accessibility, double? Security, double? Performance, double? Brief = null);
+public sealed record CategoryScores(
+    double? Brand,
+    double? Accessibility,
+    double? Security,
+    double? Performance,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Brief = null);
 
 /// <param name="HtmlBytes">UTF-8 size of the page.</param>
 /// <param name="Elements">Elements in the parsed document.</param>

@@ -41,6 +41,10 @@ public sealed record ValidationResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? SiteId { get; init; }
 
+    /// <summary>"Matches the brief", when the page was validated with the prompt it was written from.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SiteBuilder.Validation.Briefs.BriefMatch? Brief { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? GenerationId { get; init; }
 
@@ -51,6 +55,7 @@ public sealed record ValidationResponse(
         new(r.BrandScore, r.SecurityPassed, r.PerformanceMs, r.AccessibilityPassed, r.Issues, r.Audits, r.Contrast, r.Palette, r.Stats, r.Scores, r.Performance)
         {
             SiteId = version?.SiteId,
+            Brief = r.Brief,
             GenerationId = version?.Id,
             Version = version?.Version,
         };
