@@ -225,7 +225,7 @@ public static class LayoutAgent
             SectionKinds.Faq => playful ? "Questions? We've got answers" : "Frequently asked questions",
             SectionKinds.Contact => id switch
             {
-                "restaurant" or "local-business" => (brief?.OfKind(BriefFactKind.Place).FirstOrDefault()?.Text ?? (brief is null ? facts.Location : null)) is { } place ? $"Visit us in {place}" : "Visit us",
+                "restaurant" or "local-business" => ((brief is null ? null : Offline.BriefCopy.FirstPlace(brief)) ?? (brief is null ? facts.Location : null)) is { } place ? $"Visit us in {place}" : "Visit us",
                 "portfolio" => "Let's work together",
                 _ => "Get in touch",
             },
@@ -308,7 +308,7 @@ public static class LayoutAgent
     /// <summary>The headline a copywriter writes from the brief: the name and what it is, or the offer for a sale.</summary>
     private static string? BriefHeadline(PageTemplate template, PromptFacts facts, Brief brief, string name, string category)
     {
-        var place = brief.OfKind(BriefFactKind.Place).Select(f => f.Text).FirstOrDefault();
+        var place = Offline.BriefCopy.FirstPlace(brief);
         var named = name.Contains(category, StringComparison.OrdinalIgnoreCase);
         return brief.Kind switch
         {

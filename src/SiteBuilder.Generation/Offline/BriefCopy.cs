@@ -31,6 +31,11 @@ internal static partial class BriefCopy
         }
 
         var audience = brief.Audience is null ? string.Empty : $" for {brief.Audience}";
+        if (brief.Category is { } named && name.Contains(named, StringComparison.OrdinalIgnoreCase))
+        {
+            return audience.Length == 0 ? $"Welcome to {name}." : $"Welcome to {name}, here{audience}.";
+        }
+
         return brief.Category is null ? null : $"{name} is {Article(brief.Category)} {brief.Category}{audience}.";
     }
 
@@ -194,7 +199,10 @@ internal static partial class BriefCopy
     public static List<string> HoursLines(PageContext page) =>
         [.. page.Brief.Points.Where(p => page.Brief.Facts.Any(f => f.Kind == BriefFactKind.Time && p.Contains(f.Text, StringComparison.OrdinalIgnoreCase))).Select(p => Sentence(ThirdPerson(p, page.Brand)))];
 
-    public static string? FirstPlace(PageContext page) => page.Brief.OfKind(BriefFactKind.Place).Select(f => f.Text).FirstOrDefault();
+    /// <summary>The brief's first place with a name (a phone number is a way to reach it, not a place).</summary>
+    public static string? FirstPlace(PageContext page) => FirstPlace(page.Brief);
+
+    public static string? FirstPlace(Brief brief) => brief.OfKind(BriefFactKind.Place).Select(f => f.Text).FirstOrDefault(t => t.Any(char.IsLetter));
 
     public static string? FirstDate(PageContext page) => page.Brief.OfKind(BriefFactKind.Date).Select(f => f.Text).FirstOrDefault();
 
@@ -255,8 +263,9 @@ internal static partial class BriefCopy
             text = text[4..];
         }
 
-        var apposition = new Regex("^" + Regex.Escape(name) + @",\s+(a|an|the|our)\s", RegexOptions.IgnoreCase);
-        text = apposition.Replace(text, m => $"{name} is {(m.Groups[1].Value.Equals("our", StringComparison.OrdinalIgnoreCase) ? "our" : m.Groups[1].Value.ToLowerInvariant())} ", 1);
+        var apposition = new Regex("^" + Regex.Escape(name) + @",\s+(?:(a|an|the|our)\s|(?=[a-z]))", RegexOptions.IgnoreCase);
+        text = apposition.Replace(text, m => m.Groups[1].Success ? $"{name} is {m.Groups[1].Value.ToLowerInvariant()} " : $"{name} is ", 1);
+        text = LabelRegex().Replace(text, string.Empty);
         text = WeRegex().Replace(text, m => m.Value.StartsWith("We'", StringComparison.Ordinal) || m.Value.StartsWith("we'", StringComparison.Ordinal) ? "We have " : m.Value);
         return Capitalize(text.Trim());
     }
@@ -275,6 +284,10 @@ internal static partial class BriefCopy
 
     [GeneratedRegex(@"^(?:I'm|I am|We're launching|We are launching|We're opening|Promote|Announce|Introducing|Launching)\s+(?:the\s+|our\s+)?", RegexOptions.IgnoreCase)]
     private static partial Regex LeadRegex();
+
+    /// <summary>"Features: …", "Plans: …": a brief's list label, not copy.</summary>
+    [GeneratedRegex(@"^(?:Features|Plans|Pricing|Prices|Price|Menu|Services|Highlights|Details|Includes)\s*:\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelRegex();
 
     [GeneratedRegex(@"^We've\s")]
     private static partial Regex WeRegex();

@@ -88,7 +88,7 @@ internal static class SectionLibrary
         html.Append("<div class=\"hero-art\" aria-hidden=\"true\">");
         switch (page.Id)
         {
-            case var _ when page.Briefed && page.Kind is BusinessKind.Product or BusinessKind.LocalService:
+            case var _ when page.Briefed && page.Kind is BusinessKind.Product or BusinessKind.LocalService or BusinessKind.Nonprofit:
                 BriefArt(html, page);
                 break;
             case "ecommerce-sale":
@@ -490,8 +490,8 @@ internal static class SectionLibrary
             .Append(page.Briefed ? "Directions and parking details on request." : restaurant ? "Step-free access. Private room for up to 24 guests." : "Working with clients across time zones.").Append("</p></article>");
         html.Append("<article class=\"card\"><div class=\"icon\">");
         Art.Icon(html, restaurant ? "calendar" : "mail");
-        html.Append("</div><h3>").Append(restaurant ? "Reservations" : "Start a conversation").Append("</h3><p class=\"muted\">")
-            .Append(restaurant ? "Book online in a minute, or call us for parties of eight or more." : "Tell us about your project, goals and timeline.")
+        html.Append("</div><h3>").Append(page.Id == "local-business" ? "Book a visit" : restaurant ? "Reservations" : "Start a conversation").Append("</h3><p class=\"muted\">")
+            .Append(page.Id == "local-business" ? "Book online in a minute, or get in touch with any question." : restaurant ? "Book online in a minute, or call us for parties of eight or more." : "Tell us about your project, goals and timeline.")
             .Append("</p><a class=\"btn btn-primary\" href=\"").Append(page.Anchor(SectionKinds.Cta, SectionKinds.NewsletterSignup)).Append("\">")
             .Append(Text(page.PrimaryAction)).Append("</a></article></div>");
         Close(html);
