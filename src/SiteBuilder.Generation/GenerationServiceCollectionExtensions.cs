@@ -35,12 +35,13 @@ public static class GenerationServiceCollectionExtensions
         services.AddMetrics();
 
         services.AddSingleton(SqliteGenerationStore.Schema);
+        services.AddSingleton(SqliteGenerationStore.NoteColumn);
         services.AddStore<IGenerationStore, SqliteGenerationStore, DynamoGenerationStore>();
         services.AddSingleton<IPageModel>(sp => sp.GetRequiredService<IOptions<GenerationOptions>>().Value.Provider switch
         {
             PageProvider.Bedrock => BedrockPageModel.FromDefaultCredentials(sp.GetRequiredService<IOptions<BedrockPageOptions>>().Value),
             PageProvider.OpenAi => new OpenAiCompatiblePageModel(sp.GetRequiredService<IOptions<OpenAiPageOptions>>().Value),
-            _ => new OfflineComposer(),
+            _ => new OfflineComposer(sp.GetRequiredService<IOptions<GenerationOptions>>().Value.OfflineSectionDelay, sp.GetRequiredService<TimeProvider>()),
         });
         services.TryAddSingleton<ILogoSource, UrlOnlyLogoSource>();
         services.AddSingleton<GenerationMetrics>();

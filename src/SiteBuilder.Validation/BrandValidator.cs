@@ -21,10 +21,11 @@ public static class BrandValidator
     /// <summary>Validates a page.</summary>
     /// <param name="html">The page. Empty or non-HTML text is parsed as HTML, as a browser would, and reported on.</param>
     /// <param name="brand">The brand to check against; audits that need what is missing do not apply.</param>
+    /// <param name="brief">The prompt the page was written from: with it, the "matches the brief" audits run and cap the score.</param>
     /// <exception cref="ArgumentNullException"><paramref name="html"/> is null.</exception>
     /// <exception cref="HtmlTooLargeException">The page is longer than <see cref="MaxHtmlLength"/>.</exception>
     /// <exception cref="InvalidBrandAssetException">A brand colour is not a CSS colour.</exception>
-    public static ValidationReport Validate(string html, BrandAssets? brand = null)
+    public static ValidationReport Validate(string html, BrandAssets? brand = null, string? brief = null)
     {
         ArgumentNullException.ThrowIfNull(html);
         if (html.Length > MaxHtmlLength)
@@ -47,16 +48,18 @@ public static class BrandValidator
         var htmlBytes = Encoding.UTF8.GetByteCount(html);
         var estimate = PerformanceModel.Estimate(htmlBytes, document.Count, styles.Sheet.RuleCount, resources.Resources);
         PerformanceAudits.Run(document, styles, resources, estimate, audits);
+        var briefMatch = BriefAudit.Run(document, brief, audits);
 
         var results = audits.Results();
         var scores = new CategoryScores(
             Scoring.Score(results.Where(a => a.Category == AuditCategories.Brand)),
             Scoring.Score(results.Where(a => a.Category == AuditCategories.Accessibility)),
             Scoring.Score(results.Where(a => a.Category == AuditCategories.Security)),
-            Scoring.Score(results.Where(a => a.Category == AuditCategories.Performance)));
+            Scoring.Score(results.Where(a => a.Category == AuditCategories.Performance)),
+            Scoring.Score(results.Where(a => a.Category == AuditCategories.Brief)));
 
         return new ValidationReport(
-            Scoring.Score(results) ?? 10,
+            Math.Min(Scoring.Score(results) ?? 10, BriefAudit.Cap(briefMatch)),
             Scoring.Passed(results, AuditCategories.Security),
             estimate.TotalMs,
             Scoring.Passed(results, AuditCategories.Accessibility),
@@ -66,7 +69,8 @@ public static class BrandValidator
             palette,
             Stats(document, styles, contrast, htmlBytes),
             scores,
-            estimate);
+            estimate,
+            briefMatch);
     }
 
     private static PageStats Stats(PageDocument document, PageStyles styles, ContrastAudit contrast, int htmlBytes)

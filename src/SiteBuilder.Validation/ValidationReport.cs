@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SiteBuilder.Validation;
 
 /// <summary>The validator's verdict on one page.</summary>
@@ -12,6 +14,7 @@ namespace SiteBuilder.Validation;
 /// <param name="Stats">Size and shape of the page.</param>
 /// <param name="Scores">The score per category (null where no audit of the category applied).</param>
 /// <param name="Performance">The load-time estimate and its parts.</param>
+/// <param name="Brief">How the page matches the prompt it was written from; null when validated without one.</param>
 public sealed record ValidationReport(
     double BrandScore,
     bool SecurityPassed,
@@ -23,10 +26,11 @@ public sealed record ValidationReport(
     IReadOnlyList<ColorUsage> Palette,
     PageStats Stats,
     CategoryScores Scores,
-    PerformanceEstimate Performance);
+    PerformanceEstimate Performance,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Briefs.BriefMatch? Brief = null);
 
 /// <summary>A problem to fix.</summary>
-/// <param name="Category"><c>brand</c>, <c>accessibility</c>, <c>security</c> or <c>performance</c>.</param>
+/// <param name="Category"><c>brand</c>, <c>accessibility</c>, <c>security</c>, <c>performance</c> or <c>brief</c>.</param>
 /// <param name="Severity"><c>error</c> (critical or serious impact), <c>warning</c> (moderate) or <c>info</c> (minor).</param>
 /// <param name="Message">What is wrong, with the measured values.</param>
 /// <param name="Suggestion">How to fix it.</param>
@@ -115,7 +119,12 @@ public sealed record ColorUsage(
     bool OnBrand);
 
 /// <summary>0–10 per category, one decimal; null when no audit of the category applied.</summary>
-public sealed record CategoryScores(double? Brand, double? Accessibility, double? Security, double? Performance);
+public sealed record CategoryScores(
+    double? Brand,
+    double? Accessibility,
+    double? Security,
+    double? Performance,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Brief = null);
 
 /// <param name="HtmlBytes">UTF-8 size of the page.</param>
 /// <param name="Elements">Elements in the parsed document.</param>

@@ -8,9 +8,9 @@ namespace SiteBuilder.Generation.Tests;
 public sealed class TemplateCatalogTests
 {
     [Fact]
-    public void CatalogueHasTheEightTemplatesWithSectionsAndKeywords()
+    public void CatalogueHasTheNineTemplatesWithSectionsAndKeywords()
     {
-        string[] expected = ["ecommerce-sale", "saas-product", "event", "restaurant", "portfolio", "app-launch", "nonprofit", "newsletter"];
+        string[] expected = ["ecommerce-sale", "saas-product", "event", "restaurant", "portfolio", "app-launch", "nonprofit", "newsletter", "local-business"];
         Assert.Equal(expected, TemplateCatalog.All.Select(t => t.Id));
         Assert.All(TemplateCatalog.All, template =>
         {
@@ -44,6 +44,8 @@ public sealed class TemplateCatalogTests
     [InlineData("A SaaS analytics dashboard for B2B teams", "saas-product")]
     [InlineData("Summer sale page with 20% off and a newsletter signup", "ecommerce-sale")]
     [InlineData("Spring clearance sale event, 50% off", "ecommerce-sale")]
+    [InlineData("Bright Smile Dental is a family dentist in Naperville", "local-business")]
+    [InlineData("ShiftPilot is a scheduling tool for restaurants and retail stores", "saas-product")]
     public void InferPicksTheTemplateTheKeywordsPointTo(string prompt, string expected) =>
         Assert.Equal(expected, TemplateCatalog.Infer(prompt).Id);
 

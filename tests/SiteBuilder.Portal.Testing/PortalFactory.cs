@@ -30,6 +30,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("SiteBuilder:DataDirectory", DataDirectory);
+        // Tests that do not watch the page grow get the offline composer's page at once; a test can set a pace in Settings.
+        builder.UseSetting("SiteBuilder:Generation:OfflineSectionDelay", "00:00:00");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SiteBuilder.Identity;
 using SiteBuilder.Portal.Testing.OpenApi;
 using SiteBuilder.TestSupport.FakeBedrock;
@@ -41,6 +42,36 @@ public sealed class GenerationContractTests(GenerationPortalFixture portal) : IC
         var later = SseParser.ParseAll(await resumed.Content.ReadAsStringAsync(Ct));
         AssertEventsMatchTheirSchemas(later, firstId: 4);
         Assert.Equal(events.Skip(3), later);
+    }
+
+    [Fact]
+    public async Task ARefinementThatChangesNothingSaysSoInItsCompleteEventAndTheSiteIsNamedAfterTheProduct()
+    {
+        var (client, tenant) = await NewTenantAsync();
+        var first = (await client.GenerateAsync(tenant, new { prompt = "Brewly is a smart coffee grinder with 40 grind settings and a built-in scale. Launch price $149 until March 31." }, Ct))[^1].Json;
+        Assert.False(first.TryGetProperty("note", out _));
+
+        var refine = JsonSerializer.Serialize(new { prompt = "add a testimonials section", siteId = first.GetProperty("siteId").GetString(), parentGenerationId = first.GetProperty("generationId").GetString() });
+        var started = await client.SendAsync(GenerationCalls.StartRequest(tenant, refine), Ct);
+        await Contract.AssertResponseAsync(started, Ct);
+        var events = SseParser.ParseAll(await started.Content.ReadAsStringAsync(Ct));
+        AssertEventsMatchTheirSchemas(events);
+
+        var complete = events[^1].Json;
+        Assert.Equal("complete", complete.GetProperty("type").GetString());
+        Assert.Equal("The page already had a testimonials section, so it was kept as it was.", complete.GetProperty("note").GetString());
+        var stored = await portal.Factory.Services.GetRequiredService<SiteBuilder.Generation.Pipeline.GenerationService>()
+            .GetAsync(tenant, complete.GetProperty("generationId").GetString()!, Ct);
+        Assert.Equal(complete.GetProperty("note").GetString(), stored!.Note);
+        var site = Assert.Single(await portal.Factory.Services.GetRequiredService<SiteBuilder.Generation.Pipeline.GenerationService>().ListSitesAsync(tenant, Ct));
+        Assert.StartsWith("Brewly", site.Name, StringComparison.Ordinal);
+        Assert.DoesNotContain("smart coffee grinder with", site.Name, StringComparison.Ordinal);
+
+        var report = await client.GetAsync($"/v1/sites/{tenant}/generations/{complete.GetProperty("generationId").GetString()}/report", Ct);
+        await Contract.AssertResponseAsync(report, Ct);
+        var brief = JsonDocument.Parse(await report.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("brief");
+        Assert.Equal("Brewly", brief.GetProperty("name").GetString());
+        Assert.Equal(0, brief.GetProperty("contradicted").GetInt32());
     }
 
     [Fact]

@@ -300,6 +300,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
         Set("errorCode", g.Error?.Code);
         Set("errorMessage", g.Error?.Message);
         Set("htmlKey", g.HtmlKey);
+        Set("note", g.Note);
         if (g.BrandScore is { } score)
         {
             item["brandScore"] = Attr.N(score);
@@ -355,6 +356,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
         Message = i.GetString("message"),
         Error = i.GetString("errorCode") is { } code ? new GenerationError(code, i.GetString("errorMessage") ?? "") : null,
         HtmlKey = i.GetString("htmlKey"),
+        Note = i.GetString("note"),
         BrandScore = i.GetDouble("brandScore"),
         InputTokens = i.ContainsKey("inputTokens") ? i.GetLong("inputTokens") : null,
         OutputTokens = i.ContainsKey("outputTokens") ? i.GetLong("outputTokens") : null,

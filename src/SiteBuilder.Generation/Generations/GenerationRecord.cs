@@ -73,6 +73,9 @@ public sealed record GenerationRecord
 
     public double? BrandScore { get; init; }
 
+    /// <summary>What the page model did with a refinement, in words, when it did less than asked ("The page already had a testimonials section").</summary>
+    public string? Note { get; init; }
+
     public long? InputTokens { get; init; }
 
     public long? OutputTokens { get; init; }

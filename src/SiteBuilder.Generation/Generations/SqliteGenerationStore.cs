@@ -63,16 +63,19 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
         CREATE INDEX sites_by_update ON sites (tenant, updated_at DESC);
         """);
 
+    /// <summary>The note a version carries when the page model says what it did (or could not do) with an instruction.</summary>
+    public static readonly SqliteMigration NoteColumn = new("generation-0002-note", "ALTER TABLE generations ADD COLUMN note TEXT NULL;");
+
     private const string Columns = """
         id, tenant, site_id, version, parent_id, prompt, template_id, primary_color, secondary_color, logo, provider, model_id, created_by,
         status, progress, message, error_code, error_message, html_key, brand_score, input_tokens, output_tokens, last_event_id,
-        cancel_requested, created_at, updated_at, first_chunk_at, completed_at, row_version
+        cancel_requested, created_at, updated_at, first_chunk_at, completed_at, row_version, note
         """;
 
     private const string Values = """
         $id, $tenant, $site, $version, $parent, $prompt, $template, $primary, $secondary, $logo, $provider, $model, $createdBy,
         $status, $progress, $message, $errorCode, $errorMessage, $htmlKey, $score, $inputTokens, $outputTokens, $lastEventId,
-        $cancel, $createdAt, $updatedAt, $firstChunkAt, $completedAt, $rowVersion
+        $cancel, $createdAt, $updatedAt, $firstChunkAt, $completedAt, $rowVersion, $note
         """;
 
     public async Task<GenerationRecord> CreateAsync(GenerationRecord generation, CancellationToken cancellationToken = default)
@@ -106,7 +109,7 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
                 UPDATE generations SET status = $status, progress = $progress, message = $message, error_code = $errorCode, error_message = $errorMessage,
                     html_key = $htmlKey, brand_score = $score, input_tokens = $inputTokens, output_tokens = $outputTokens, last_event_id = $lastEventId,
                     cancel_requested = $cancel, updated_at = $updatedAt, first_chunk_at = $firstChunkAt, completed_at = $completedAt,
-                    provider = $provider, model_id = $model, row_version = $rowVersion
+                    provider = $provider, model_id = $model, row_version = $rowVersion, note = $note
                 WHERE id = $id AND tenant = $tenant AND row_version = $expected
                 """,
                 [.. Parameters(updated), ("$expected", generation.RowVersion)]);
@@ -358,7 +361,7 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
         ("$message", g.Message), ("$errorCode", g.Error?.Code), ("$errorMessage", g.Error?.Message), ("$htmlKey", g.HtmlKey), ("$score", g.BrandScore),
         ("$inputTokens", g.InputTokens), ("$outputTokens", g.OutputTokens), ("$lastEventId", g.LastEventId), ("$cancel", g.CancelRequested ? 1 : 0),
         ("$createdAt", g.CreatedAt.ToSortable()), ("$updatedAt", g.UpdatedAt.ToSortable()), ("$firstChunkAt", g.FirstChunkAt?.ToSortable()),
-        ("$completedAt", g.CompletedAt?.ToSortable()), ("$rowVersion", g.RowVersion),
+        ("$completedAt", g.CompletedAt?.ToSortable()), ("$rowVersion", g.RowVersion), ("$note", g.Note),
     ];
 
     private static GenerationRecord Read(SqliteDataReader r) => new()
@@ -391,6 +394,7 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
         FirstChunkAt = r.ReadNullableTimestamp(26),
         CompletedAt = r.ReadNullableTimestamp(27),
         RowVersion = r.GetInt64(28),
+        Note = r.ReadNullableString(29),
     };
 
     private static Site ReadSite(SqliteDataReader r) => new()

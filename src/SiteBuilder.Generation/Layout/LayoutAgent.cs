@@ -1,6 +1,7 @@
 using SiteBuilder.Generation.Pages;
 using SiteBuilder.Generation.Prompts;
 using SiteBuilder.Generation.Theming;
+using SiteBuilder.Validation.Briefs;
 using Tones = SiteBuilder.Generation.Theming.ThemeSelector.Tones;
 
 namespace SiteBuilder.Generation.Layout;
@@ -37,8 +38,50 @@ public static class LayoutAgent
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(theme);
         var facts = PromptFacts.From(prompt);
-        var kinds = ApplyMentions(template.DefaultSections, SectionMentions.Find(prompt));
-        return new PageLayout(kinds.Select(kind => Section(kind, template, facts, theme.Tone)).ToList());
+        var brief = Brief.Read(prompt);
+        var kinds = ApplyMentions(ForBrief(template.DefaultSections, brief, prompt), SectionMentions.Find(prompt));
+        return new PageLayout(kinds.Select(kind => Section(kind, template, facts, theme.Tone, brief)).ToList());
+    }
+
+    /// <summary>
+    /// The template's sections fitted to the brief: a place for its prices and its points, and no section that could only
+    /// be filled with claims it never made (stats without its numbers, speakers and an agenda for a race).
+    /// </summary>
+    public static IReadOnlyList<string> ForBrief(IReadOnlyList<string> kinds, Brief brief, string? prompt)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        ArgumentNullException.ThrowIfNull(brief);
+        if (brief.Facts.Count == 0 && brief.Points.Count == 0)
+        {
+            return kinds;
+        }
+
+        var result = kinds.ToList();
+        if (Offline.BriefCopy.StatFacts(brief).Count() < 2)
+        {
+            result.Remove(SectionKinds.Stats);
+        }
+
+        var lower = prompt?.ToLowerInvariant() ?? string.Empty;
+        string[] programme = ["speaker", "speakers", "talk", "talks", "agenda", "schedule", "session", "sessions", "keynote", "line-up", "lineup", "workshops", "panel"];
+        if (!programme.Any(word => TemplateCatalog.Mentions(lower, word)))
+        {
+            result.Remove(SectionKinds.Team);
+            result.Remove(SectionKinds.Schedule);
+        }
+
+        IReadOnlyList<string> planned = result;
+        if ((brief.Has(BriefFactKind.Price) || brief.Has(BriefFactKind.Discount)) && !planned.Contains(SectionKinds.Pricing) && !planned.Contains(SectionKinds.ProductGrid))
+        {
+            planned = Insert(planned, SectionKinds.Pricing);
+        }
+
+        if (brief.Points.Count > 1 && !planned.Contains(SectionKinds.Features))
+        {
+            planned = Insert(planned, SectionKinds.Features);
+        }
+
+        return planned;
     }
 
     /// <summary>The kinds after adding the wanted and removing the unwanted mentions; hero and footer always stay.</summary>
@@ -101,14 +144,14 @@ public static class LayoutAgent
     }
 
     /// <summary>The section of a kind with its heading for this template and prompt.</summary>
-    public static LayoutSection Section(string kind, PageTemplate template, PromptFacts facts, string tone)
+    public static LayoutSection Section(string kind, PageTemplate template, PromptFacts facts, string tone, Brief? brief = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(facts);
-        return new LayoutSection(kind, Heading(kind, template, facts, tone), Purposes.GetValueOrDefault(kind, "Supporting content."));
+        return new LayoutSection(kind, Heading(kind, template, facts, tone, brief), Purposes.GetValueOrDefault(kind, "Supporting content."));
     }
 
-    public static string Heading(string kind, PageTemplate template, PromptFacts facts, string tone)
+    public static string Heading(string kind, PageTemplate template, PromptFacts facts, string tone, Brief? brief = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(facts);
@@ -117,7 +160,7 @@ public static class LayoutAgent
         var playful = tone == Tones.Playful;
         return kind switch
         {
-            SectionKinds.Hero => HeroHeadline(template, facts),
+            SectionKinds.Hero => HeroHeadline(template, facts, brief),
             SectionKinds.Stats => id switch
             {
                 "nonprofit" => "Our impact so far",
@@ -137,6 +180,7 @@ public static class LayoutAgent
                 "app-launch" => brand is null ? "Why you'll love it" : $"Why you'll love {brand}",
                 "nonprofit" => "How we help",
                 "newsletter" => "What you'll get",
+                "local-business" => brand is null ? "Our services" : $"Why choose {brand}",
                 _ => "Features",
             },
             SectionKinds.HowItWorks => id == "app-launch" ? "Get started in minutes" : playful ? "Up and running in three steps" : "How it works",
@@ -156,10 +200,12 @@ public static class LayoutAgent
             },
             SectionKinds.Pricing => id switch
             {
+                "event" when brief?.Kind == BusinessKind.Course => "Fees",
                 "event" => "Tickets",
                 "nonprofit" => "Ways to give",
                 "ecommerce-sale" => "Delivery and membership",
-                "restaurant" => "Set menus",
+                "restaurant" => brief?.Has(BriefFactKind.Price) == true ? "Prices" : "Set menus",
+                "local-business" => "Prices",
                 "saas-product" => "Simple, transparent pricing",
                 "app-launch" => "Plans for everyone",
                 _ => "Pricing",
@@ -172,13 +218,14 @@ public static class LayoutAgent
                 "portfolio" => "Kind words from clients",
                 "nonprofit" => "Stories of change",
                 "newsletter" => "What readers say",
+                "local-business" => "What our customers say",
                 "app-launch" => "Loved by early users",
                 _ => facts.Audience is null ? "Loved by teams everywhere" : $"Loved by {facts.Audience}",
             },
             SectionKinds.Faq => playful ? "Questions? We've got answers" : "Frequently asked questions",
             SectionKinds.Contact => id switch
             {
-                "restaurant" => facts.Location is null ? "Visit us" : $"Visit us in {facts.Location}",
+                "restaurant" or "local-business" => ((brief is null ? null : Offline.BriefCopy.FirstPlace(brief)) ?? (brief is null ? facts.Location : null)) is { } place ? $"Visit us in {place}" : "Visit us",
                 "portfolio" => "Let's work together",
                 _ => "Get in touch",
             },
@@ -198,7 +245,8 @@ public static class LayoutAgent
                 "portfolio" => "Have a project in mind?",
                 "app-launch" => brand is null ? "Be first in line" : $"Be first to try {brand}",
                 "nonprofit" => "Give today",
-                "newsletter" => "Join thousands of curious readers",
+                "newsletter" => brief?.Name is null ? "Join thousands of curious readers" : $"Join {brief.Name}",
+                "local-business" => brand is null ? "Book your visit" : $"Book your visit to {brand}",
                 _ => "Get started today",
             },
             SectionKinds.Footer => brand ?? template.Name,
@@ -207,13 +255,18 @@ public static class LayoutAgent
     }
 
     /// <summary>The page's h1: the prompt's own headline when it gives one, otherwise written from its facts.</summary>
-    public static string HeroHeadline(PageTemplate template, PromptFacts facts)
+    public static string HeroHeadline(PageTemplate template, PromptFacts facts, Brief? brief = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(facts);
         if (facts.Headline is { Length: > 0 } explicitHeadline)
         {
             return explicitHeadline;
+        }
+
+        if (brief is { Name: { } briefName, Category: { } category } && BriefHeadline(template, facts, brief, briefName, category) is { } briefed)
+        {
+            return briefed;
         }
 
         var brand = facts.BrandName;
@@ -249,6 +302,25 @@ public static class LayoutAgent
                 _ => brand is null ? "The newsletter worth opening" : $"{brand}: the newsletter worth opening",
             },
             _ => ProductHeadline(facts, "Do your best work, faster"),
+        };
+    }
+
+    /// <summary>The headline a copywriter writes from the brief: the name and what it is, or the offer for a sale.</summary>
+    private static string? BriefHeadline(PageTemplate template, PromptFacts facts, Brief brief, string name, string category)
+    {
+        var place = Offline.BriefCopy.FirstPlace(brief);
+        var named = name.Contains(category, StringComparison.OrdinalIgnoreCase);
+        return brief.Kind switch
+        {
+            BusinessKind.Shop when facts.Offer is not null => null,
+            BusinessKind.Event => facts.EventName is { } eventName && eventName.Contains(name, StringComparison.Ordinal) ? eventName : name,
+            BusinessKind.Product or BusinessKind.Software or BusinessKind.App => named ? $"Meet {name}" : $"Meet {name}, the {category}",
+            BusinessKind.Restaurant or BusinessKind.LocalService => named
+                ? place is null ? $"Welcome to {name}" : $"{name}, {place}"
+                : place is null ? $"{name}: {category}" : $"{name}: {category} in {place}",
+            BusinessKind.Portfolio => named ? name : $"{name}, {category}",
+            BusinessKind.Nonprofit when facts.Mission is not null || template.Id != "nonprofit" => null,
+            _ => named ? name : $"{name}: {category}",
         };
     }
 

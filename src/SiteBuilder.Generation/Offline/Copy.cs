@@ -1,4 +1,5 @@
 using SiteBuilder.Generation.Layout;
+using SiteBuilder.Validation.Briefs;
 
 namespace SiteBuilder.Generation.Offline;
 
@@ -16,7 +17,7 @@ internal sealed record Person(string Name, string Role, string Bio);
 
 internal sealed record Slot(string Time, string Title, string Detail);
 
-internal sealed record Dish(string Name, string Description, decimal Price);
+internal sealed record Dish(string Name, string Description, decimal? Price);
 
 internal sealed record Course(string Title, Dish[] Dishes);
 
@@ -30,6 +31,11 @@ internal static class Copy
 {
     public static string HeroChip(PageContext page)
     {
+        if (page.Briefed && BriefChip(page) is { } chip)
+        {
+            return chip;
+        }
+
         var f = page.Facts;
         return page.Id switch
         {
@@ -44,8 +50,28 @@ internal static class Copy
         };
     }
 
+    private static string? BriefChip(PageContext page)
+    {
+        var date = BriefCopy.FirstDate(page);
+        var place = BriefCopy.FirstPlace(page);
+        var offer = page.Brief.Facts.FirstOrDefault(f => f.Kind is BriefFactKind.Discount or BriefFactKind.Deadline)?.Text;
+        var when = string.Join(" · ", new[] { date, place }.Where(x => x is not null));
+        return page.Kind switch
+        {
+            BusinessKind.Event or BusinessKind.Course => when.Length > 0 ? when : null,
+            BusinessKind.Restaurant or BusinessKind.LocalService or BusinessKind.Portfolio => place ?? (page.Brief.Category is { } c ? BriefCopy.Capitalize(c) : null),
+            BusinessKind.Product or BusinessKind.Shop => offer is null ? date : BriefCopy.Capitalize(offer),
+            _ => page.Brief.Category is { } category ? BriefCopy.Capitalize(category) : null,
+        };
+    }
+
     public static string HeroLead(PageContext page)
     {
+        if (page.Briefed && BriefCopy.Intro(page) is { } intro)
+        {
+            return intro;
+        }
+
         var f = page.Facts;
         var brand = f.BrandName;
         switch (page.Id)
@@ -100,7 +126,32 @@ internal static class Copy
         }
     }
 
-    public static string[] HeroNotes(PageContext page) => page.Id switch
+    public static string[] HeroNotes(PageContext page)
+    {
+        var stock = StockNotes(page).Where(n => Fits(page, n) && BriefCopy.IsSafeStock(n) || !page.Briefed);
+        if (!page.Briefed)
+        {
+            return [.. stock];
+        }
+
+        var notes = BriefCopy.Notes(page);
+        if (notes.Count < 2)
+        {
+            notes.AddRange(stock.Where(n => !notes.Contains(n, StringComparer.OrdinalIgnoreCase)));
+        }
+
+        return [.. notes.Take(3)];
+    }
+
+    /// <summary>A stock line fits the brief unless it talks about apps and devices for something that is neither.</summary>
+    internal static bool Fits(PageContext page, string text) =>
+        !page.Briefed || page.Kind is BusinessKind.App or BusinessKind.Software or BusinessKind.Unknown || !DigitalWords.Any(w => TemplateMentions(text, w));
+
+    private static readonly string[] DigitalWords = ["app", "apps", "ios", "android", "iphone", "phone", "phones", "device", "devices", "sync", "free trial", "credit card", "dashboards", "integrations", "plus"];
+
+    private static bool TemplateMentions(string text, string word) => Pages.TemplateCatalog.Mentions(text.ToLowerInvariant(), word);
+
+    private static string[] StockNotes(PageContext page) => page.Id switch
     {
         "ecommerce-sale" => [page.Facts.FreeShipping ? "Free shipping" : "Fast delivery", "Easy 30-day returns", "Secure checkout"],
         "event" => ["Talks and workshops", "Networking", "Limited seats"],
@@ -109,6 +160,7 @@ internal static class Copy
         "app-launch" => ["iOS and Android", "Free to start", "Privacy first"],
         "nonprofit" => ["Secure giving", "Monthly or one-off", "See your impact"],
         "newsletter" => ["Free forever", "One-click unsubscribe", "No spam"],
+        "local-business" => ["Friendly, local team", "Easy booking", "Here when you need us"],
         _ => ["Free 14-day trial", "No credit card required", "Cancel anytime"],
     };
 
@@ -136,6 +188,12 @@ internal static class Copy
 
     public static string? SectionLead(PageContext page, string kind)
     {
+        // The stock leads of these sections make claims (prices rise, set menus, seasonal picks) a brief may not support.
+        if (page.Briefed && kind is SectionKinds.Pricing or SectionKinds.ProductGrid && (page.Brief.Has(BriefFactKind.Price) || page.Kind == BusinessKind.Product))
+        {
+            return null;
+        }
+
         var f = page.Facts;
         return kind switch
         {
@@ -172,6 +230,27 @@ internal static class Copy
     }
 
     public static Feature[] Features(PageContext page)
+    {
+        if (page.Briefed)
+        {
+            var cards = BriefCopy.Cards(page);
+            var stock = (page.Kind is BusinessKind.Product && page.Id is "app-launch" or "ecommerce-sale" ? ProductStock : StockFeatures(page))
+                .Where(s => BriefCopy.IsSafeStock(s.Title + s.Text) && Fits(page, s.Title + " " + s.Text));
+            cards.AddRange(stock.Take(Math.Max(0, 2 - cards.Count)));
+            return [.. cards];
+        }
+
+        return StockFeatures(page);
+    }
+
+    private static readonly Feature[] ProductStock =
+    [
+        new("sparkle", "Thoughtful details", "Designed around the way you actually use it, every day."),
+        new("shield", "Made to last", "Quality materials, carefully put together and checked before it ships."),
+        new("heart", "Real support", "Questions before or after you order? Real people are here to help."),
+    ];
+
+    private static Feature[] StockFeatures(PageContext page)
     {
         var f = page.Facts;
         return page.Id switch
@@ -216,6 +295,12 @@ internal static class Copy
                 new("users", "Community-led", "Local people decide what's needed and lead the work."),
                 new("chart", "Open about impact", "We publish where every gift goes and what it achieves."),
             ],
+            "local-business" =>
+            [
+                new("heart", "A warm welcome", "A friendly, independent team that takes the time to get it right."),
+                new("calendar", "Easy to book", "Pick a time that suits you and we'll take care of the rest."),
+                new("shield", "You're in good hands", "Experienced, qualified and proud of what we do."),
+            ],
             "newsletter" =>
             [
                 new("mail", "One email, no noise", $"A single, well-made issue{(f.Cadence is null ? "" : " " + f.Cadence)}. No spam, no filler."),
@@ -237,6 +322,12 @@ internal static class Copy
 
     public static Feature[] Steps(PageContext page) => page.Id switch
     {
+        "app-launch" when !Fits(page, "app") =>
+        [
+            new("gift", "Order yours", $"Reserve your {page.Brief.Category ?? "own"} in a minute, with secure checkout."),
+            new("sparkle", "Set it up", "It arrives ready to go: unbox it and follow the quick-start card."),
+            new("heart", "Enjoy the difference", "Small improvements every day that add up to a lot."),
+        ],
         "app-launch" =>
         [
             new("phone", "Download the app", "Get it free on iOS and Android in under a minute."),
@@ -254,8 +345,24 @@ internal static class Copy
     public static Quote[] Quotes(PageContext page)
     {
         var brand = page.Brand;
+        if (page.Id == "app-launch" && !Fits(page, "app") || page.Briefed && page.Kind == BusinessKind.Product)
+        {
+            return
+            [
+                new("It's become part of my morning. I honestly don't know how I managed before.", "Noah T.", "Early customer"),
+                new("Beautifully made, and it just works. Worth every penny.", "Chloe D.", "Early customer"),
+                new("I bought one for myself and then two more as gifts.", "Ravi P.", "Early customer"),
+            ];
+        }
+
         return page.Id switch
         {
+            "local-business" =>
+            [
+                new("Friendly, professional and on time. I wouldn't go anywhere else now.", "Hannah B.", "Regular customer"),
+                new("They listened, explained everything and did a brilliant job.", "Marco P.", "New customer"),
+                new("Booking was easy and the whole team made me feel welcome.", "Aisha N.", "Local customer"),
+            ],
             "ecommerce-sale" =>
             [
                 new("The quality blew me away, and the sale prices made it a no-brainer.", "Maya R.", "Verified buyer"),
@@ -264,9 +371,9 @@ internal static class Copy
             ],
             "event" =>
             [
-                new("The best two days of learning I've had all year. I left with a notebook full of ideas.", "Sofia M.", "Product Lead"),
-                new("Every session was worth it, and the hallway conversations were even better.", "James O.", "Engineering Manager"),
-                new("Perfectly organised from start to finish. I'm already saving the date.", "Lena W.", "Founder"),
+                new("Perfectly organised from start to finish. I'm already saving the date for next time.", "Sofia M.", "Past attendee"),
+                new("Worth every minute, and the atmosphere was even better than I'd hoped.", "James O.", "Past attendee"),
+                new("Friendly, well run and great value. I'm bringing friends this year.", "Lena W.", "Past attendee"),
             ],
             "restaurant" =>
             [
@@ -308,6 +415,18 @@ internal static class Copy
     }
 
     public static Question[] Questions(PageContext page)
+    {
+        if (page.Briefed)
+        {
+            var asked = BriefCopy.Questions(page);
+            asked.AddRange(StockQuestions(page).Where(q => BriefCopy.IsSafeStock(q.Ask + q.Answer) && Fits(page, q.Ask + " " + q.Answer)).Take(Math.Max(0, 4 - asked.Count)));
+            return [.. asked];
+        }
+
+        return StockQuestions(page);
+    }
+
+    private static Question[] StockQuestions(PageContext page)
     {
         var f = page.Facts;
         var dates = f.Dates;
@@ -361,6 +480,12 @@ internal static class Copy
                 new("Can I give monthly?", "Yes. Monthly gifts help us plan ahead, and you can change or cancel them at any time."),
                 new("How else can I help?", "Volunteer with us, fundraise with friends, or simply share our story."),
             ],
+            "local-business" =>
+            [
+                new("Do I need to book?", "Booking ahead guarantees your time, and we fit in walk-ins whenever we can."),
+                new("How do I get in touch?", "Use the button on this page, or drop by and say hello."),
+                new("Can I change or cancel?", "Of course. Just let us know as early as you can so someone else can take the slot."),
+            ],
             "newsletter" =>
             [
                 new("How often will I hear from you?", f.Cadence is null ? "A few times a month, only when we have something worth your time." : $"One issue, {f.Cadence}. Never more."),
@@ -380,6 +505,11 @@ internal static class Copy
 
     public static Stat[] Stats(PageContext page)
     {
+        if (page.Briefed && BriefCopy.Stats(page) is { Count: > 0 } fromBrief)
+        {
+            return [.. fromBrief];
+        }
+
         var f = page.Facts;
         return page.Id switch
         {
@@ -398,6 +528,11 @@ internal static class Copy
 
     public static Tier[] Tiers(PageContext page)
     {
+        if (page.Briefed && BriefCopy.Tiers(page) is { Count: > 0 } fromBrief)
+        {
+            return [.. fromBrief];
+        }
+
         var f = page.Facts;
         string M(decimal amount) => page.Money(amount);
         return page.Id switch
@@ -485,7 +620,13 @@ internal static class Copy
         new("18:00", "Evening party", "Drinks, music and more conversation."),
     ];
 
-    public static Course[] Menu(PageContext page) => page.Facts.Cuisine switch
+    public static Course[] Menu(PageContext page)
+    {
+        var dishes = page.Brief.OfKind(BriefFactKind.Feature).Select(f => new Dish(BriefCopy.Capitalize(f.Text), "Ask us what's good today.", null)).ToArray();
+        return dishes.Length >= 2 ? [new Course("From our kitchen", dishes)] : StockMenu(page);
+    }
+
+    private static Course[] StockMenu(PageContext page) => page.Facts.Cuisine switch
     {
         "italian" =>
         [
@@ -525,7 +666,10 @@ internal static class Copy
         ],
     };
 
-    public static Caption[] Captions(PageContext page) => page.Id switch
+    public static Caption[] Captions(PageContext page) =>
+        [.. StockCaptions(page).Select(c => page.Briefed && !BriefCopy.IsSafeStock(c.Detail) ? c with { Detail = "A look inside" } : c)];
+
+    private static Caption[] StockCaptions(PageContext page) => page.Id switch
     {
         "portfolio" =>
         [

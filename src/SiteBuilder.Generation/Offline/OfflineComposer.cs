@@ -4,6 +4,7 @@ using SiteBuilder.Generation.Layout;
 using SiteBuilder.Generation.Pages;
 using SiteBuilder.Generation.Prompts;
 using SiteBuilder.Generation.Theming;
+using SiteBuilder.Validation.Briefs;
 
 namespace SiteBuilder.Generation.Offline;
 
@@ -17,10 +18,16 @@ namespace SiteBuilder.Generation.Offline;
 /// <see cref="PageDesign"/>, applies the instruction in <see cref="PageRequest.Prompt"/> through
 /// <see cref="Refinement"/>, and composes the page again.
 /// </remarks>
-public sealed partial class OfflineComposer : IPageModel
+public sealed partial class OfflineComposer(TimeSpan sectionDelay, TimeProvider clock) : IPageModel
 {
     public const string ProviderName = "offline";
     public const string Model = "offline-composer-1";
+
+    /// <summary>A composer that sends the whole page at once (no pause between sections).</summary>
+    public OfflineComposer()
+        : this(TimeSpan.Zero, TimeProvider.System)
+    {
+    }
 
     public string Provider => ProviderName;
 
@@ -30,13 +37,21 @@ public sealed partial class OfflineComposer : IPageModel
     {
         ArgumentNullException.ThrowIfNull(request);
         var parts = ComposeParts(request);
+        var note = request.ParentHtml is null ? null : Refinement.Note(request);
 
         // Hand the caller control before the first part, as a remote model would.
         await Task.Yield();
-        foreach (var part in parts)
+        for (var i = 0; i < parts.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new PageDelta(part);
+
+            // The head goes at once; each section after a short pause, so the preview grows section by section as with a model.
+            if (i > 0 && i < parts.Count - 1 && sectionDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(sectionDelay, clock, cancellationToken);
+            }
+
+            yield return new PageDelta(parts[i], Note: i == parts.Count - 1 ? note : null);
         }
     }
 
@@ -56,7 +71,8 @@ public sealed partial class OfflineComposer : IPageModel
     {
         ArgumentNullException.ThrowIfNull(request);
         var facts = PromptFacts.From(request.Prompt);
-        var brandName = Clean(request.Brand?.BrandName) ?? facts.BrandName;
+        var brief = Brief.Read(request.Prompt);
+        var brandName = Clean(request.Brand?.BrandName) ?? brief.Name ?? facts.BrandName;
         if (brandName is null && request.Template.Id == "event")
         {
             brandName = facts.EventName;
@@ -70,7 +86,9 @@ public sealed partial class OfflineComposer : IPageModel
             Hero: HeroFor(request.Prompt, request.Theme),
             Sections: Normalize(request.Layout.Sections),
             BrandPrimary: request.Brand?.PrimaryColor,
-            BrandSecondary: request.Brand?.SecondaryColor);
+            BrandSecondary: request.Brand?.SecondaryColor,
+            CtaLabel: brief.CallToAction,
+            Brief: brief);
     }
 
     /// <summary>Hero style from the prompt ("dark hero", "light hero") or the theme's tone.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using SiteBuilder.Generation.Layout;
 using SiteBuilder.Generation.Pages;
 using SiteBuilder.Generation.Prompts;
+using SiteBuilder.Validation.Briefs;
 
 namespace SiteBuilder.Generation.Offline;
 
@@ -16,13 +17,22 @@ internal sealed class PageContext
         Theme = design.Theme;
         Palette = PagePalette.From(design.Theme, design.Hero);
         Sections = design.Sections;
-        Brand = Facts.BrandName ?? Facts.EventName ?? "Your Brand";
+        Brief = design.Brief ?? Brief.Empty;
+        Brand = Facts.BrandName ?? Facts.EventName ?? Brief.Name ?? "Your Brand";
         Logo = logoDataUri;
         Kinds = Sections.Select(s => s.Kind).ToHashSet(StringComparer.Ordinal);
         PrimaryAction = design.CtaLabel ?? DefaultAction();
     }
 
     public PageDesign Design { get; }
+
+    /// <summary>What the original prompt says; <see cref="Brief.Empty"/> for a design written before briefs were read.</summary>
+    public Brief Brief { get; }
+
+    public BusinessKind Kind => Brief.Kind;
+
+    /// <summary>The brief gives enough to write the page from it rather than from the template's stock lines.</summary>
+    public bool Briefed => Brief.Points.Count > 0 || Brief.Facts.Count > 0;
     public PageTemplate Template { get; }
     public PromptFacts Facts { get; }
     public Theme Theme { get; }
@@ -62,6 +72,7 @@ internal sealed class PageContext
         "app-launch" => Anchor(SectionKinds.NewsletterSignup, SectionKinds.Pricing, SectionKinds.Cta),
         "nonprofit" => Anchor(SectionKinds.Pricing, SectionKinds.Cta, SectionKinds.NewsletterSignup),
         "newsletter" => Anchor(SectionKinds.NewsletterSignup, SectionKinds.Cta),
+        "local-business" => Anchor(SectionKinds.Contact, SectionKinds.Pricing, SectionKinds.Cta),
         _ => Anchor(SectionKinds.Cta),
     };
 
@@ -75,7 +86,13 @@ internal sealed class PageContext
         "app-launch" => "Join the waitlist",
         "nonprofit" => "Donate now",
         "newsletter" => "Subscribe free",
-        _ => "Get started",
+        "local-business" => "Book now",
+        _ => Kind switch
+        {
+            BusinessKind.Product => "Order now",
+            BusinessKind.Course => "Enrol now",
+            _ => "Get started",
+        },
     };
 
     public string NavLabel(string kind) => kind switch
@@ -89,6 +106,8 @@ internal sealed class PageContext
             "newsletter" => "What you get",
             "restaurant" => "About",
             "ecommerce-sale" => "Why us",
+            "local-business" => "Services",
+            _ when Briefed => "Details",
             _ => "Features",
         },
         SectionKinds.HowItWorks => "How it works",
@@ -96,10 +115,18 @@ internal sealed class PageContext
         SectionKinds.Schedule => "Agenda",
         SectionKinds.Gallery => Id == "portfolio" ? "Work" : "Gallery",
         SectionKinds.Team => Id == "event" ? "Speakers" : Id == "portfolio" ? "About" : "Team",
-        SectionKinds.Pricing => Id switch { "event" => "Tickets", "nonprofit" => "Give", "ecommerce-sale" => "Delivery", "restaurant" => "Set menus", _ => "Pricing" },
+        SectionKinds.Pricing => Id switch
+        {
+            "event" => Kind == BusinessKind.Course ? "Fees" : "Tickets",
+            "nonprofit" => "Give",
+            "ecommerce-sale" => "Delivery",
+            "restaurant" => Brief.Has(BriefFactKind.Price) ? "Prices" : "Set menus",
+            "local-business" => "Prices",
+            _ => "Pricing",
+        },
         SectionKinds.Testimonials => Id == "nonprofit" ? "Stories" : "Reviews",
         SectionKinds.Faq => "FAQ",
-        SectionKinds.Contact => Id == "restaurant" ? "Visit" : "Contact",
+        SectionKinds.Contact => Id is "restaurant" or "local-business" ? "Visit" : "Contact",
         SectionKinds.NewsletterSignup => Id == "app-launch" ? "Waitlist" : "Subscribe",
         SectionKinds.Stats => Id == "nonprofit" ? "Impact" : "Numbers",
         SectionKinds.Cta => "Get started",

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using SiteBuilder.Generation.Pages;
 using SiteBuilder.Generation.Prompts;
+using SiteBuilder.Validation.Briefs;
 
 namespace SiteBuilder.Generation.Offline;
 
@@ -22,6 +23,7 @@ namespace SiteBuilder.Generation.Offline;
 /// <param name="BrandPrimary">The brand primary colour the theme was built from (null: template default).</param>
 /// <param name="BrandSecondary">The brand secondary colour the theme was built from.</param>
 /// <param name="Version">Format version of this description.</param>
+/// <param name="Brief">What the original prompt says (name, category, facts, points): the copy is written from it.</param>
 public sealed partial record PageDesign(
     string TemplateId,
     PromptFacts Facts,
@@ -31,7 +33,8 @@ public sealed partial record PageDesign(
     string? CtaLabel = null,
     string? BrandPrimary = null,
     string? BrandSecondary = null,
-    int Version = 1)
+    int Version = 1,
+    Brief? Brief = null)
 {
     public const string MetaName = "sitebuilder:design";
 

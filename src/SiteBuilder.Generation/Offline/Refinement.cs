@@ -90,6 +90,61 @@ public static partial class Refinement
         return Apply(parent, Parse(request.Prompt));
     }
 
+    /// <summary>
+    /// What the version's note says about an instruction, when the composer did less than asked: a section it already had
+    /// or never had, or an instruction it cannot read at all. Null when everything asked for was applied.
+    /// </summary>
+    public static string? Note(PageRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var parent = PageDesign.Read(request.ParentHtml) ?? Recover(request);
+        var instruction = Parse(request.Prompt);
+        if (instruction.IsEmpty)
+        {
+            var asked = request.Prompt.Trim();
+            asked = asked.Length <= 80 ? asked : asked[..77].TrimEnd() + "…";
+            return $"The offline composer cannot apply “{asked}”: it changes colours, the hero, tone, the headline, the brand name, button labels, sections and offers. Nothing was changed — switch to Claude for free-form changes.";
+        }
+
+        var had = parent.Sections.Select(s => s.Kind).ToHashSet(StringComparer.Ordinal);
+        var notes = new List<string>();
+        foreach (var mention in instruction.SectionChanges)
+        {
+            var name = SectionName(mention.Kind);
+            if (!mention.Unwanted && had.Contains(mention.Kind))
+            {
+                notes.Add($"The page already had {Article(name)} {name} section, so it was kept as it was.");
+            }
+            else if (mention.Unwanted && SectionKinds.IsRequired(mention.Kind))
+            {
+                notes.Add($"The {name} stays: every page needs one.");
+            }
+            else if (mention.Unwanted && !had.Contains(mention.Kind))
+            {
+                notes.Add($"The page had no {name} section to remove.");
+            }
+        }
+
+        return notes.Count == 0 ? null : string.Join(" ", notes.Distinct(StringComparer.Ordinal));
+    }
+
+    /// <summary>The sections a refinement really gives the page, for the plan the pipeline reports: the parent's, changed by the instruction.</summary>
+    public static PageLayout PlanFor(PageRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new PageLayout(Refine(request).Sections);
+    }
+
+    private static string SectionName(string kind) => kind switch
+    {
+        SectionKinds.Faq => "FAQ",
+        SectionKinds.Cta => "call-to-action",
+        SectionKinds.NewsletterSignup => "newsletter sign-up",
+        _ => kind.Replace('-', ' '),
+    };
+
+    private static string Article(string word) => "aeiou".Contains(char.ToLowerInvariant(word[0]), StringComparison.Ordinal) && word != "FAQ" ? "an" : "a";
+
     public static RefinementInstruction Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))

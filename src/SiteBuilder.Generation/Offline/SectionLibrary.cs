@@ -1,6 +1,7 @@
 using System.Text;
 using SiteBuilder.Generation.Layout;
 using SiteBuilder.Generation.Pages;
+using SiteBuilder.Validation.Briefs;
 using static SiteBuilder.Generation.Offline.Markup;
 
 namespace SiteBuilder.Generation.Offline;
@@ -87,6 +88,9 @@ internal static class SectionLibrary
         html.Append("<div class=\"hero-art\" aria-hidden=\"true\">");
         switch (page.Id)
         {
+            case var _ when page.Briefed && page.Kind is BusinessKind.Product or BusinessKind.LocalService or BusinessKind.Nonprofit:
+                BriefArt(html, page);
+                break;
             case "ecommerce-sale":
             {
                 var (big, small) = f switch
@@ -107,10 +111,11 @@ internal static class SectionLibrary
 
             case "event":
                 html.Append("<div class=\"art-card ticket art-stack\"><div class=\"art-row\"><p class=\"art-muted\">Admit one</p><span class=\"badge\">")
-                    .Append(Text(f.Dates ?? "Save the date")).Append("</span></div><p class=\"art-strong\">").Append(Text(f.EventName ?? page.Brand)).Append("</p><p class=\"art-muted\">")
-                    .Append(Text(f.Location ?? "Venue announced soon")).Append("</p>");
+                    .Append(Text(BriefCopy.FirstDate(page) ?? f.Dates ?? "Save the date")).Append("</span></div><p class=\"art-strong\">").Append(Text(f.EventName ?? page.Brand)).Append("</p><p class=\"art-muted\">")
+                    .Append(Text(BriefCopy.FirstPlace(page) ?? f.Location ?? "Venue announced soon")).Append("</p>");
                 Art.Barcode(html);
-                html.Append("</div><div class=\"art-card art-float\"><p class=\"art-strong\">Limited seats</p><p class=\"art-muted\">Early-bird pricing now</p></div>");
+                html.Append("</div><div class=\"art-card art-float\"><p class=\"art-strong\">Limited places</p><p class=\"art-muted\">")
+                    .Append(page.Briefed ? "Book yours today" : "Early-bird pricing now").Append("</p></div>");
                 break;
             case "restaurant":
                 html.Append("<div class=\"art-card\">");
@@ -140,6 +145,9 @@ internal static class SectionLibrary
                 html.Append("</div><div class=\"art-card art-float\"><p class=\"art-strong\">5-minute read</p><p class=\"art-muted\">")
                     .Append(Text(f.Cadence is null ? "straight to your inbox" : $"{f.Cadence}, in your inbox")).Append("</p></div>");
                 break;
+            case var _ when page.Briefed && page.Kind is not (BusinessKind.Software or BusinessKind.App or BusinessKind.Unknown):
+                BriefArt(html, page);
+                break;
             default:
                 html.Append("<div class=\"art-card art-stack\"><div class=\"art-row\"><p class=\"art-strong\">").Append(Text(page.Brand))
                     .Append("</p><span class=\"badge\">Live</span></div><div class=\"art-row\"><p class=\"art-muted\">")
@@ -151,6 +159,21 @@ internal static class SectionLibrary
                 break;
         }
 
+        html.Append("</div>");
+    }
+
+    /// <summary>A card of the brief's own facts: the name, what it is, and its first price, date or place.</summary>
+    private static void BriefArt(StringBuilder html, PageContext page)
+    {
+        var badge = page.Brief.Facts.FirstOrDefault(x => x.Kind is BriefFactKind.Price or BriefFactKind.Discount or BriefFactKind.Date or BriefFactKind.Place)?.Text;
+        html.Append("<div class=\"art-card art-stack\"><div class=\"art-row\"><p class=\"art-strong\">").Append(Text(page.Brand)).Append("</p>");
+        if (badge is not null)
+        {
+            html.Append("<span class=\"badge\">").Append(Text(badge)).Append("</span>");
+        }
+
+        html.Append("</div><p class=\"art-muted\">").Append(Text(BriefCopy.Capitalize(page.Brief.Category ?? page.Template.Name))).Append("</p>");
+        Art.Lines(html, 4);
         html.Append("</div>");
     }
 
@@ -170,6 +193,14 @@ internal static class SectionLibrary
     private static void Products(StringBuilder html, PageContext page, LayoutSection section, bool alternate)
     {
         Open(html, page, section, alternate);
+        if (page.Briefed && page.Kind == BusinessKind.Product && BriefCopy.Tiers(page) is { Count: > 0 } offers)
+        {
+            BriefProducts(html, page, offers);
+            FinePrint(html, page, offers);
+            Close(html);
+            return;
+        }
+
         var f = page.Facts;
         html.Append("<div class=\"grid\">");
         for (var i = 0; i < Copy.BasePrices.Length; i++)
@@ -201,7 +232,38 @@ internal static class SectionLibrary
         }
 
         html.Append("</div>");
+        FinePrint(html, page, []);
         Close(html);
+    }
+
+    /// <summary>The product itself at the brief's prices: one card per price the brief gives it.</summary>
+    private static void BriefProducts(StringBuilder html, PageContext page, IReadOnlyList<Tier> offers)
+    {
+        html.Append("<div class=\"grid\">");
+        var index = 0;
+        foreach (var offer in offers)
+        {
+            var name = offer.Name == page.Brand ? $"{page.Brand} {page.Brief.Category}".Trim() : $"{page.Brand}: {offer.Name}";
+            html.Append("<article class=\"card product\"><div class=\"product-art\">");
+            Art.Product(html, index++);
+            html.Append("</div><div class=\"product-body\"><h3>").Append(Text(name)).Append("</h3><p class=\"price\"><span class=\"price-now\">")
+                .Append(Text(offer.Price)).Append("</span>");
+            if (offer.Period.Length > 0)
+            {
+                html.Append(' ').Append(Text(offer.Period));
+            }
+
+            html.Append("</p>");
+            if (offer.Summary.Length > 0)
+            {
+                html.Append("<p class=\"muted\">").Append(Text(offer.Summary)).Append("</p>");
+            }
+
+            html.Append("<a class=\"btn btn-primary btn-small\" href=\"").Append(page.Anchor(SectionKinds.Cta, SectionKinds.NewsletterSignup))
+                .Append("\">").Append(Text(page.PrimaryAction)).Append(" <span class=\"sr-only\">").Append(Text(name)).Append("</span></a></div></article>");
+        }
+
+        html.Append("</div>");
     }
 
     private static void Features(StringBuilder html, PageContext page, LayoutSection section, bool alternate)
@@ -244,8 +306,13 @@ internal static class SectionLibrary
             html.Append("<div class=\"menu-course\"><h3>").Append(Text(course.Title)).Append("</h3><ul class=\"dishes\">");
             foreach (var dish in course.Dishes)
             {
-                html.Append("<li class=\"dish\"><div class=\"dish-line\"><span>").Append(Text(dish.Name)).Append("</span><span class=\"dish-price\">")
-                    .Append(Text(page.Money(dish.Price))).Append("</span></div><p>").Append(Text(dish.Description)).Append("</p></li>");
+                html.Append("<li class=\"dish\"><div class=\"dish-line\"><span>").Append(Text(dish.Name)).Append("</span>");
+                if (dish.Price is { } price)
+                {
+                    html.Append("<span class=\"dish-price\">").Append(Text(page.Money(price))).Append("</span>");
+                }
+
+                html.Append("</div><p>").Append(Text(dish.Description)).Append("</p></li>");
             }
 
             html.Append("</ul></div>");
@@ -327,7 +394,29 @@ internal static class SectionLibrary
         }
 
         html.Append("</div>");
+        FinePrint(html, page, Copy.Tiers(page));
         Close(html);
+    }
+
+    /// <summary>The brief's other price lines (a threshold, a second offer) under the prices, so every price the brief gives is in one place.</summary>
+    private static void FinePrint(StringBuilder html, PageContext page, IEnumerable<Tier> tiers)
+    {
+        if (!page.Briefed)
+        {
+            return;
+        }
+
+        var lines = BriefCopy.PricePoints(page, tiers);
+        if (lines.Count > 0)
+        {
+            html.Append("<ul class=\"fine-print\">");
+            foreach (var line in lines)
+            {
+                html.Append("<li>").Append(Text(line)).Append("</li>");
+            }
+
+            html.Append("</ul>");
+        }
     }
 
     private static void Testimonials(StringBuilder html, PageContext page, LayoutSection section, bool alternate)
@@ -366,27 +455,43 @@ internal static class SectionLibrary
     {
         Open(html, page, section, alternate);
         var f = page.Facts;
-        var restaurant = page.Id == "restaurant";
+        var restaurant = page.Id is "restaurant" or "local-business";
         html.Append("<div class=\"contact-grid\"><article class=\"card\"><div class=\"icon\">");
         Art.Icon(html, "clock");
         html.Append("</div><h3>").Append(restaurant ? "Opening hours" : "Availability").Append("</h3><dl class=\"hours\">");
-        (string Days, string Hours)[] hours = restaurant
-            ? [("Mon–Thu", "5pm – 10pm"), ("Fri–Sat", "5pm – 11pm"), ("Sunday", "11am – 9pm")]
-            : [("Mon–Fri", "9am – 6pm"), ("Replies", "Within two working days")];
-        foreach (var (days, time) in hours)
+        var briefHours = page.Briefed ? BriefCopy.HoursLines(page) : [];
+        if (briefHours.Count > 0)
         {
-            html.Append("<dt>").Append(Text(days)).Append("</dt><dd>").Append(Text(time)).Append("</dd>");
+            html.Append("</dl>");
+            foreach (var line in briefHours)
+            {
+                html.Append("<p>").Append(Text(line)).Append("</p>");
+            }
+        }
+        else
+        {
+            (string Days, string Hours)[] hours = page.Briefed
+                ? [("Hours", "Ask us, or see the booking page")]
+                : restaurant
+                    ? [("Mon–Thu", "5pm – 10pm"), ("Fri–Sat", "5pm – 11pm"), ("Sunday", "11am – 9pm")]
+                    : [("Mon–Fri", "9am – 6pm"), ("Replies", "Within two working days")];
+            foreach (var (days, time) in hours)
+            {
+                html.Append("<dt>").Append(Text(days)).Append("</dt><dd>").Append(Text(time)).Append("</dd>");
+            }
+
+            html.Append("</dl>");
         }
 
-        html.Append("</dl></article><article class=\"card\"><div class=\"icon\">");
+        html.Append("</article><article class=\"card\"><div class=\"icon\">");
         Art.Icon(html, "pin");
         html.Append("</div><h3>").Append(restaurant ? "Find us" : "Where we work").Append("</h3><address>").Append(Text(page.Brand)).Append("<br>")
-            .Append(Text(f.Location ?? (restaurant ? "In the heart of the neighbourhood" : "Remote, worldwide"))).Append("</address><p class=\"muted\">")
-            .Append(restaurant ? "Step-free access. Private room for up to 24 guests." : "Working with clients across time zones.").Append("</p></article>");
+            .Append(Text(BriefCopy.FirstPlace(page) ?? f.Location ?? (restaurant ? "In the heart of the neighbourhood" : "Remote, worldwide"))).Append("</address><p class=\"muted\">")
+            .Append(page.Briefed ? "Directions and parking details on request." : restaurant ? "Step-free access. Private room for up to 24 guests." : "Working with clients across time zones.").Append("</p></article>");
         html.Append("<article class=\"card\"><div class=\"icon\">");
         Art.Icon(html, restaurant ? "calendar" : "mail");
-        html.Append("</div><h3>").Append(restaurant ? "Reservations" : "Start a conversation").Append("</h3><p class=\"muted\">")
-            .Append(restaurant ? "Book online in a minute, or call us for parties of eight or more." : "Tell us about your project, goals and timeline.")
+        html.Append("</div><h3>").Append(page.Id == "local-business" ? "Book a visit" : restaurant ? "Reservations" : "Start a conversation").Append("</h3><p class=\"muted\">")
+            .Append(page.Id == "local-business" ? "Book online in a minute, or get in touch with any question." : restaurant ? "Book online in a minute, or call us for parties of eight or more." : "Tell us about your project, goals and timeline.")
             .Append("</p><a class=\"btn btn-primary\" href=\"").Append(page.Anchor(SectionKinds.Cta, SectionKinds.NewsletterSignup)).Append("\">")
             .Append(Text(page.PrimaryAction)).Append("</a></article></div>");
         Close(html);
@@ -430,8 +535,14 @@ internal static class SectionLibrary
             "app-launch" => "Join the waitlist today and get three months of Plus free at launch.",
             "nonprofit" => "Your gift today goes straight to the people and places that need it most.",
             "newsletter" => "Free, five minutes, and worth it. Unsubscribe whenever you like.",
+            "local-business" => "Book your visit today. We look forward to seeing you.",
             _ => "Join the teams doing their best work, faster.",
         };
+        if (page.Briefed)
+        {
+            text = BriefCopy.Closing(page) ?? (BriefCopy.IsSafeStock(text) && Copy.Fits(page, text) ? text : $"{page.PrimaryAction} today.");
+        }
+
         var target = page.PrimaryTarget == "#cta" ? page.Anchor(SectionKinds.NewsletterSignup, SectionKinds.Contact, SectionKinds.Pricing) : page.PrimaryTarget;
         html.Append("\n<section id=\"cta\" class=\"section section-cta\" aria-labelledby=\"cta-title\"><div class=\"container\"><div class=\"cta-band\"><div>")
             .Append("<h2 id=\"cta-title\">").Append(Text(section.Heading)).Append("</h2><p>").Append(Text(text)).Append("</p></div>")
@@ -455,6 +566,8 @@ internal static class SectionLibrary
             "app-launch" => "Made for the way you live.",
             "nonprofit" => "Small acts, lasting change.",
             "newsletter" => "The newsletter worth opening.",
+            "local-business" => "Friendly, local and here when you need us.",
+            _ when page.Briefed && page.Kind is not (BusinessKind.Software or BusinessKind.Unknown) => page.Brief.Category is { } category ? BriefCopy.Capitalize(category) + "." : "Thanks for stopping by.",
             _ => "Do your best work, faster.",
         };
         html.Append("\n<footer class=\"site-footer\"><div class=\"container\"><div class=\"footer-grid\"><div><p class=\"footer-brand\">")

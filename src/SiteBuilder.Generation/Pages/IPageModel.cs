@@ -35,7 +35,8 @@ public sealed record PageRequest(
     string? ParentHtml = null);
 
 /// <summary>A piece of streamed HTML, with token usage when the provider reports it (usually on the last delta).</summary>
-public sealed record PageDelta(string Text, TokenUsage? Usage = null);
+/// <param name="Note">What the model did with a refinement when it did less than asked, in words, for the version's note.</param>
+public sealed record PageDelta(string Text, TokenUsage? Usage = null, string? Note = null);
 
 public sealed record TokenUsage(long InputTokens, long OutputTokens);
 

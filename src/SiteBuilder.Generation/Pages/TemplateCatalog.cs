@@ -1,4 +1,5 @@
 using SiteBuilder.Generation.Layout;
+using SiteBuilder.Validation.Briefs;
 
 namespace SiteBuilder.Generation.Pages;
 
@@ -41,6 +42,10 @@ public static class TemplateCatalog
         new("newsletter", "Newsletter", "A newsletter or publication: what readers get and a signup form.",
             [SectionKinds.Hero, SectionKinds.Features, SectionKinds.Testimonials, SectionKinds.Faq, SectionKinds.NewsletterSignup, SectionKinds.Footer],
             ["newsletter", "subscribe", "subscribers", "inbox", "digest", "weekly email", "substack", "mailing list", "issue", "issues", "readers", "editorial"]),
+        new("local-business", "Local business", "A studio, salon, clinic, gym, hotel or trade: services, prices, opening hours and booking.",
+            [SectionKinds.Hero, SectionKinds.Features, SectionKinds.Pricing, SectionKinds.Testimonials, SectionKinds.Faq, SectionKinds.Contact, SectionKinds.Cta, SectionKinds.Footer],
+            ["gym", "salon", "spa", "barber", "barbershop", "dentist", "dental", "clinic", "plumber", "electrician", "hotel", "b&b", "guesthouse",
+             "yoga studio", "pilates", "appointments", "appointment", "walk-ins", "book online", "opening hours", "local"]),
     ];
 
     public static PageTemplate Default => Find(DefaultId)!;
@@ -61,6 +66,12 @@ public static class TemplateCatalog
         if (string.IsNullOrWhiteSpace(prompt))
         {
             return Default;
+        }
+
+        // What the brief says the thing is outweighs the words around it: a scheduling tool "for restaurants" is software.
+        if (ForBrief(Brief.Read(prompt)) is { } fromBrief)
+        {
+            return fromBrief;
         }
 
         var text = prompt.ToLowerInvariant();
@@ -85,6 +96,28 @@ public static class TemplateCatalog
         }
 
         return best ?? Default;
+    }
+
+    /// <summary>The template that fits what a brief is about (a grinder with a price is a shop page, a marathon an event), or null.</summary>
+    public static PageTemplate? ForBrief(Brief brief)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        var id = brief.Kind switch
+        {
+            BusinessKind.Product => brief.Has(BriefFactKind.Price) || brief.Has(BriefFactKind.Discount) ? "ecommerce-sale" : "app-launch",
+            BusinessKind.Software => "saas-product",
+            BusinessKind.App => "app-launch",
+            BusinessKind.Shop => "ecommerce-sale",
+            BusinessKind.Event => "event",
+            BusinessKind.Restaurant => "restaurant",
+            BusinessKind.Portfolio => "portfolio",
+            BusinessKind.Nonprofit => "nonprofit",
+            BusinessKind.Newsletter => "newsletter",
+            BusinessKind.LocalService => "local-business",
+            BusinessKind.Course => brief.Has(BriefFactKind.Date) ? "event" : "local-business",
+            _ => null,
+        };
+        return Find(id);
     }
 
     internal static bool Mentions(string lowerText, string phrase)

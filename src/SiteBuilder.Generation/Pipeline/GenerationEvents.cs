@@ -59,7 +59,7 @@ public static class GenerationEvents
 
     public sealed record CompletePayload(
         string Type, string GenerationId, string SiteId, int Version, double BrandScore, string PreviewUrl, string ReportUrl,
-        string Provider, string ModelId, long? InputTokens, long? OutputTokens);
+        string Provider, string ModelId, long? InputTokens, long? OutputTokens, string? Note = null);
 
     public sealed record ErrorPayload(string Type, string Code, string Message);
 

@@ -39,4 +39,8 @@ public sealed class GenerationOptions
     /// <summary>A generation not heard from for this long was interrupted (its instance crashed or stopped) and is marked failed.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "SiteBuilder:Generation:StaleAfter must be between 1 second and 1 hour.")]
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The offline composer's pause before each section, so a page grows in the preview the way a model's does (0: all at once).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:05", ErrorMessage = "SiteBuilder:Generation:OfflineSectionDelay must be between 0 and 5 seconds.")]
+    public TimeSpan OfflineSectionDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 }

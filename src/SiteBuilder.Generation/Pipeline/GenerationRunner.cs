@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SiteBuilder.Generation.Generations;
 using SiteBuilder.Generation.Layout;
+using SiteBuilder.Generation.Offline;
 using SiteBuilder.Generation.Pages;
 using SiteBuilder.Generation.Sanitizing;
 using SiteBuilder.Generation.Theming;
@@ -93,6 +94,9 @@ public sealed class GenerationRunner(
             using (metrics.Measure(Agents.LayoutAgent))
             {
                 layout = LayoutAgent.Plan(template, generation.Prompt, theme);
+
+                // A refinement's plan is its parent's sections changed by the instruction: the plan shown is the plan used.
+                layout = parentHtml is null ? layout : Refinement.PlanFor(new PageRequest(generation.Prompt, template, theme, layout, brand, parentHtml));
             }
 
             await Progress(run, 10, $"Planned {layout.Sections.Count} sections: {string.Join(", ", layout.Sections.Select(s => s.Kind))}", Agents.LayoutAgent, token);
@@ -111,12 +115,13 @@ public sealed class GenerationRunner(
             await run.SaveAsync(g => g with { Status = GenerationStatus.Validating, Progress = 90, Message = "Checking brand, accessibility, security and performance", HtmlKey = htmlKey }, token);
             await run.EmitAsync(GenerationEvents.ProgressData(90, "Checking brand, accessibility, security and performance", Agents.BrandValidator), token);
             var assets = BrandAssetsFor(theme, brand);
+            var brief = await BriefPrompts.ForAsync(store, generation, token);
             var report = await scoring.RunAsync(
                 () =>
                 {
                     using (metrics.Measure(Agents.BrandValidator))
                     {
-                        return BrandValidator.Validate(html, assets);
+                        return BrandValidator.Validate(html, assets, brief);
                     }
                 },
                 token);
@@ -176,6 +181,7 @@ public sealed class GenerationRunner(
             // A page is a head with its stylesheet and then its sections; progress follows the bytes written against that estimate.
             var expected = 16_000 + (Math.Max(sections, 3) * 2_500);
             TokenUsage? usage = null;
+            string? note = null;
 
             async Task FlushAsync()
             {
@@ -240,6 +246,7 @@ public sealed class GenerationRunner(
                     while (deltas.Reader.TryRead(out var delta))
                     {
                         usage = delta.Usage ?? usage;
+                        note = delta.Note ?? note;
                         pending.Append(sanitizer.Push(delta.Text));
                         if (pending.Length >= ChunkSize)
                         {
@@ -281,6 +288,11 @@ public sealed class GenerationRunner(
                 await run.SaveAsync(g => g with { InputTokens = usage.InputTokens, OutputTokens = usage.OutputTokens }, token);
             }
 
+            if (note is not null)
+            {
+                await run.SaveAsync(g => g with { Note = note }, token);
+            }
+
             return page.ToString();
         }
     }
@@ -311,7 +323,7 @@ public sealed class GenerationRunner(
             GenerationEvents.CompleteData(new GenerationEvents.CompletePayload(
                 GenerationEvents.Complete, g.Id, g.SiteId, g.Version, brandScore,
                 $"/v1/sites/{g.Tenant}/generations/{g.Id}/html", $"/v1/sites/{g.Tenant}/generations/{g.Id}/report",
-                g.Provider, g.ModelId, g.InputTokens, g.OutputTokens)),
+                g.Provider, g.ModelId, g.InputTokens, g.OutputTokens, g.Note)),
             x => x with { Status = GenerationStatus.Complete, Progress = 100, Message = "Complete", BrandScore = brandScore, CompletedAt = completedAt },
             async () =>
             {

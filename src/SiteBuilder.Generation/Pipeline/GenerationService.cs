@@ -138,7 +138,7 @@ public sealed class GenerationService(
         ValidationReport report;
         using (metrics.Measure(Agents.BrandValidator))
         {
-            report = BrandValidator.Validate(html, GenerationRunner.BrandAssetsFor(theme, brand));
+            report = BrandValidator.Validate(html, GenerationRunner.BrandAssetsFor(theme, brand), await BriefPrompts.ForAsync(store, generation, cancellationToken));
         }
 
         await blobs.PutAsync(BlobContainer.Sites, GenerationRunner.ReportKey(generation), BrandReports.Write(report), cancellationToken);
@@ -203,7 +203,7 @@ public sealed class GenerationService(
     /// <summary>"Acme Outfitters · E-commerce sale" when the prompt names a brand; otherwise the prompt's first words.</summary>
     private static string SiteName(string prompt, PageTemplate template)
     {
-        if (Prompts.PromptFacts.From(prompt).BrandName is { Length: > 0 } brand)
+        if ((Validation.Briefs.Brief.Read(prompt).Name ?? Prompts.PromptFacts.From(prompt).BrandName) is { Length: > 0 } brand)
         {
             return $"{brand} · {template.Name}";
         }

@@ -58,6 +58,7 @@ public static class ThemeSelector
         ["app-launch"] = ("#2563EB", "#10B981", Tones.Playful),
         ["nonprofit"] = ("#15803D", "#F59E0B", Tones.Calm),
         ["newsletter"] = ("#0F766E", "#F97316", Tones.Calm),
+        ["local-business"] = ("#0E7490", "#F59E0B", Tones.Professional),
     };
 
     /// <summary>The theme for a brand, a template and a prompt.</summary>

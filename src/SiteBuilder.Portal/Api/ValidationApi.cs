@@ -12,7 +12,8 @@ namespace SiteBuilder.Portal.Api;
 /// <summary>The body of <c>POST /v1/validate</c> as JSON.</summary>
 /// <param name="Html">The page to validate (at most 2 MB with the rest of the body).</param>
 /// <param name="BrandAssets">The brand to check it against; without it, the brand audits that need it do not apply.</param>
-public sealed record ValidateRequest(string? Html, ValidateBrandAssets? BrandAssets);
+/// <param name="Prompt">The brief the page was written from; with it the "matches the brief" audits run.</param>
+public sealed record ValidateRequest(string? Html, ValidateBrandAssets? BrandAssets, string? Prompt = null);
 
 /// <param name="PrimaryColor">Any CSS colour, usually #RRGGBB.</param>
 /// <param name="SecondaryColor">Any CSS colour.</param>
@@ -41,6 +42,10 @@ public sealed record ValidationResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? SiteId { get; init; }
 
+    /// <summary>"Matches the brief", when the page was validated with the prompt it was written from.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SiteBuilder.Validation.Briefs.BriefMatch? Brief { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? GenerationId { get; init; }
 
@@ -51,6 +56,7 @@ public sealed record ValidationResponse(
         new(r.BrandScore, r.SecurityPassed, r.PerformanceMs, r.AccessibilityPassed, r.Issues, r.Audits, r.Contrast, r.Palette, r.Stats, r.Scores, r.Performance)
         {
             SiteId = version?.SiteId,
+            Brief = r.Brief,
             GenerationId = version?.Id,
             Version = version?.Version,
         };
@@ -108,7 +114,7 @@ public static partial class ValidationApi
             return problem;
         }
 
-        var (html, assets) = page!.Value;
+        var (html, assets, prompt) = page!.Value;
         if (NotHtml(html) is { } why)
         {
             return ApiProblems.Validation("html", why);
@@ -119,7 +125,7 @@ public static partial class ValidationApi
         try
         {
             // A 2 MB page takes a few hundred milliseconds of CPU: off the request thread, like any other compute-bound work.
-            var report = await Task.Run(() => BrandValidator.Validate(html, brand), context.RequestAborted);
+            var report = await Task.Run(() => BrandValidator.Validate(html, brand, prompt), context.RequestAborted);
             return TypedResults.Ok(ValidationResponse.From(report));
         }
         catch (ValidationInputException e)
@@ -133,7 +139,7 @@ public static partial class ValidationApi
     /// The page and brand from the body: JSON <c>{"html", "brandAssets"}</c>, or the raw page as <c>text/html</c> (brand colours then in
     /// the query). Without a telling content type (curl's default form type, text/plain) a body starting with <c>{</c> is JSON.
     /// </summary>
-    private static async Task<((string Html, ValidateBrandAssets? Brand)? Page, ProblemHttpResult? Problem)> ReadPageAsync(
+    private static async Task<((string Html, ValidateBrandAssets? Brand, string? Prompt)? Page, ProblemHttpResult? Problem)> ReadPageAsync(
         HttpContext context, string? primaryColor, string? secondaryColor)
     {
         var request = context.Request;
@@ -166,7 +172,7 @@ public static partial class ValidationApi
 
             return string.IsNullOrWhiteSpace(body!.Html)
                 ? (null, ApiProblems.Validation("html", "Send the page's HTML in html (a string)."))
-                : ((body.Html, body.BrandAssets), null);
+                : ((body.Html, body.BrandAssets, body.Prompt), null);
         }
 
         string html;
@@ -180,7 +186,7 @@ public static partial class ValidationApi
         }
 
         var brand = primaryColor is null && secondaryColor is null ? null : new ValidateBrandAssets(primaryColor, secondaryColor, null, null, null);
-        return ((html.TrimStart('\uFEFF'), brand), null);
+        return ((html.TrimStart('\uFEFF'), brand, null), null);
     }
 
     /// <summary>Why a text is not an HTML page (it has no tag at all, or binary bytes), or null.</summary>

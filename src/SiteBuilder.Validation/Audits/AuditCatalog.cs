@@ -103,11 +103,22 @@ internal static class AuditCatalog
     public static readonly AuditDefinition DomSize = new("dom-size", "The page has at most 1,400 elements", AuditCategories.Performance, Impacts.Minor,
         "Simplify the markup: remove wrappers and repeated sections.");
 
+    // Matches the brief (only with the prompt the page was written from)
+    public static readonly AuditDefinition BriefName = new("brief-name", "The page names what the brief is about, and says what it is", AuditCategories.Brief, Impacts.Serious,
+        "Name the product or organisation in the headline, and say what it is (\"Brewly, the smart coffee grinder\").");
+
+    public static readonly AuditDefinition BriefFacts = new("brief-facts", "The page shows the brief's facts", AuditCategories.Brief, Impacts.Serious,
+        "Put every price, date, time, place, number and named feature of the brief on the page: prices in the offer or pricing, dates and places in the hero.");
+
+    public static readonly AuditDefinition BriefContradictions = new("brief-contradictions", "No price or date differs from the brief", AuditCategories.Brief, Impacts.Critical,
+        "Use the brief's own prices and dates; a page that states another price or date misleads the visitor.");
+
     public static IReadOnlyList<AuditDefinition> All { get; } =
     [
         BrandPalette, BrandPrimaryColor, BrandLogo, BrandFonts,
         ColorContrast, HtmlHasLang, DocumentTitle, MetaViewport, ImageAlt, LinkName, ButtonName, Label, HeadingOrder, LandmarkOneMain, DuplicateId, TargetSize,
         NoScript, NoInlineEventHandlers, NoScriptUrls, NoEmbeddedContent, NoBaseElement, MetaRefresh, FormAction, ExternalLinksNoopener, MixedContent, NoRemoteCssImport,
         TotalByteWeight, RequestCount, UnsizedImages, RenderBlockingResources, InlineImageWeight, DomSize,
+        BriefName, BriefFacts, BriefContradictions,
     ];
 }

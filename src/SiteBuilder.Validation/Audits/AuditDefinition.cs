@@ -16,13 +16,16 @@ public sealed record AuditDefinition(string Id, string Title, string Category, s
     public string Severity => Impacts.Severity(Impact);
 }
 
-/// <summary>The four audit categories.</summary>
+/// <summary>The audit categories: four for every page, plus <see cref="Brief"/> when the prompt is known.</summary>
 public static class AuditCategories
 {
     public const string Brand = "brand";
     public const string Accessibility = "accessibility";
     public const string Security = "security";
     public const string Performance = "performance";
+
+    /// <summary>"Matches the brief": the page against the prompt it was written from.</summary>
+    public const string Brief = "brief";
 }
 
 /// <summary>axe-core's impact levels, their weights and the issue severity they map to.</summary>

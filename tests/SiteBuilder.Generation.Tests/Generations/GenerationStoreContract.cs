@@ -58,6 +58,7 @@ public abstract class GenerationStoreContract : IAsyncLifetime
             Error = new GenerationError("GENERATION_FAILED", "An earlier attempt failed."),
             HtmlKey = "acme/summer-sale-k3f9q2/gen-x/index.html",
             BrandScore = 8.7,
+            Note = "The page already had a testimonials section.",
             InputTokens = 1850,
             OutputTokens = 12_345_678_901,
             LastEventId = 42,
@@ -100,8 +101,9 @@ public abstract class GenerationStoreContract : IAsyncLifetime
         Assert.Equal("", found.Error!.Message);
         Assert.Null(found.ParentGenerationId);
 
-        var updated = await Store.UpdateAsync(found with { Message = null, Error = null, BrandScore = 0 }, Cancellation);
+        var updated = await Store.UpdateAsync(found with { Message = null, Error = null, BrandScore = 0, Note = "Nothing to change." }, Cancellation);
         Assert.Equal(updated, await Store.GetAsync(generation.Tenant, generation.Id, Cancellation));
+        Assert.Equal("Nothing to change.", updated.Note);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class SqliteGenerationStoreTests : GenerationStoreContract
 
     protected override async ValueTask<IGenerationStore> CreateStoreAsync()
     {
-        var database = new SqliteDatabase(_directory.Combine("sitebuilder.db"), [SqliteGenerationStore.Schema]);
+        var database = new SqliteDatabase(_directory.Combine("sitebuilder.db"), [SqliteGenerationStore.Schema, SqliteGenerationStore.NoteColumn]);
         await database.MigrateAsync(Cancellation);
         return new SqliteGenerationStore(database);
     }

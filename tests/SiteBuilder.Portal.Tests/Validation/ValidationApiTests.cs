@@ -47,6 +47,25 @@ public sealed class ValidationApiTests(GenerationPortalFixture portal) : IClassF
     }
 
     [Fact]
+    public async Task WithItsPromptAPageWhosePriceDiffersFromTheBriefIsFlagged()
+    {
+        var (client, _) = await NewTenantAsync();
+        const string Prompt = "A launch page for Brewly, a smart coffee grinder with 40 grind settings. Launch price $149 until March 31.";
+        var page = Pages.Good.Replace("</main>", "<section id=\"pricing\"><h2>Brewly, the smart coffee grinder</h2><p>40 grind settings. Launch price $129 until March 31.</p></section></main>", StringComparison.Ordinal);
+
+        var flagged = await AssertOkAsync(await client.PostAsJsonAsync("/v1/validate", new { html = page, prompt = Prompt }, Ct));
+        var without = await AssertOkAsync(await client.PostAsJsonAsync("/v1/validate", new { html = page }, Ct));
+
+        var issue = Assert.Single(flagged.GetProperty("issues").EnumerateArray(), i => i.GetProperty("rule").GetString() == "brief-contradictions");
+        Assert.Equal("brief", issue.GetProperty("category").GetString());
+        Assert.Contains("$129", issue.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("contradicted", flagged.GetProperty("brief").GetProperty("facts").EnumerateArray().Single(f => f.GetProperty("text").GetString() == "$149").GetProperty("status").GetString());
+        Assert.True(flagged.GetProperty("brandScore").GetDouble() <= 6.0);
+        Assert.False(without.TryGetProperty("brief", out _));
+        Assert.True(without.GetProperty("brandScore").GetDouble() > flagged.GetProperty("brandScore").GetDouble());
+    }
+
+    [Fact]
     public async Task RawHtmlIsValidatedAgainstTheColoursInTheQuery()
     {
         var (client, _) = await NewTenantAsync();

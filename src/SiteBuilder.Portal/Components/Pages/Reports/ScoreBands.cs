@@ -21,7 +21,11 @@ public static class ScoreBands
     };
 
     /// <summary>The category names of the report, in the order the portal shows them.</summary>
-    public static readonly IReadOnlyList<string> Categories = ["brand", "accessibility", "security", "performance"];
+    public static readonly IReadOnlyList<string> Categories = ["brief", "brand", "accessibility", "security", "performance"];
+
+    /// <summary>The categories a report has: "matches the brief" only when the page was validated with its prompt.</summary>
+    public static IEnumerable<string> CategoriesOf(SiteBuilder.Validation.ValidationReport report) =>
+        Categories.Where(c => c != "brief" || report.Brief is not null);
 
     public static string Title(string category) => category switch
     {
@@ -29,6 +33,7 @@ public static class ScoreBands
         "accessibility" => "Accessibility",
         "security" => "Security",
         "performance" => "Performance",
+        "brief" => "Matches the brief",
         _ => category,
     };
 }

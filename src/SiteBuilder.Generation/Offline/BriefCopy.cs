@@ -1,0 +1,306 @@
+using System.Text.RegularExpressions;
+using SiteBuilder.Generation.Layout;
+using SiteBuilder.Validation.Briefs;
+
+namespace SiteBuilder.Generation.Offline;
+
+/// <summary>
+/// Copy written from the brief, as a copywriter would: the intro says who and what, every selling point becomes a card,
+/// every price a tier or a line of fine print, and the FAQ answers when, where and how much in the brief's own words.
+/// Stock lines fill only what the brief leaves out, and never a stock line with a number in it (a number the brief did
+/// not give is a claim the page cannot make).
+/// </summary>
+internal static partial class BriefCopy
+{
+    /// <summary>"Brewly is a smart coffee grinder with 40 grind settings, a built-in scale and app control."</summary>
+    public static string? Intro(PageContext page)
+    {
+        var brief = page.Brief;
+        if (brief.Category is null && brief.Points.Count == 0)
+        {
+            return null;
+        }
+
+        var name = page.Brand;
+        var first = IntroPoint(page);
+        if (first is not null)
+        {
+            var sentence = Sentence(ThirdPerson(first, name));
+            var mentionsCategory = brief.Category is null || sentence.Contains(LastWord(brief.Category), StringComparison.OrdinalIgnoreCase);
+            return mentionsCategory ? sentence : $"{name} is {Article(brief.Category!)} {brief.Category}. {sentence}";
+        }
+
+        var audience = brief.Audience is null ? string.Empty : $" for {brief.Audience}";
+        if (brief.Category is { } named && name.Contains(named, StringComparison.OrdinalIgnoreCase))
+        {
+            return audience.Length == 0 ? $"Welcome to {name}." : $"Welcome to {name}, here{audience}.";
+        }
+
+        return brief.Category is null ? null : $"{name} is {Article(brief.Category)} {brief.Category}{audience}.";
+    }
+
+    /// <summary>The point that introduces the subject (it names it), if the brief opens with one.</summary>
+    public static string? IntroPoint(PageContext page)
+    {
+        var brief = page.Brief;
+        var first = brief.Points.FirstOrDefault();
+        if (first is null)
+        {
+            return null;
+        }
+
+        var names = brief.Name is { } n && first.Contains(n, StringComparison.OrdinalIgnoreCase);
+        var says = brief.Category is { } c && first.Contains(LastWord(c), StringComparison.OrdinalIgnoreCase);
+        return names || says ? first : null;
+    }
+
+    /// <summary>The selling points after the intro, without bare calls to action.</summary>
+    public static IReadOnlyList<string> Points(PageContext page)
+    {
+        var intro = IntroPoint(page);
+        var cta = page.Brief.CallToAction;
+        return [.. page.Brief.Points.Where(p => !ReferenceEquals(p, intro) && p != intro && !string.Equals(p, cta, StringComparison.OrdinalIgnoreCase) && !ActionOnlyRegex().IsMatch(p))];
+    }
+
+    /// <summary>Short notes under the hero buttons: the brief's offers, deadline and first features.</summary>
+    public static List<string> Notes(PageContext page)
+    {
+        var brief = page.Brief;
+        return
+        [
+            .. brief.Facts
+                .Where(f => f.Kind is BriefFactKind.Offer or BriefFactKind.Deadline or BriefFactKind.Feature or BriefFactKind.Discount)
+                .Select(f => f.Kind == BriefFactKind.Deadline ? Capitalize(f.Text) : Capitalize(f.Text))
+                .Where(text => text.Split(' ').Length <= 5)
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Take(3),
+        ];
+    }
+
+    /// <summary>One card per selling point, titled by its most telling fact.</summary>
+    public static List<Feature> Cards(PageContext page)
+    {
+        var cards = new List<Feature>();
+        foreach (var point in Points(page).Take(6))
+        {
+            var fact = page.Brief.Facts.FirstOrDefault(f => f.Kind is BriefFactKind.Feature or BriefFactKind.Offer && point.Contains(f.Text, StringComparison.OrdinalIgnoreCase))
+                ?? page.Brief.Facts.FirstOrDefault(f => point.Contains(f.Text, StringComparison.OrdinalIgnoreCase));
+            var title = Title(point, fact);
+            cards.Add(new Feature(Icon(fact?.Kind), title, Sentence(ThirdPerson(point, page.Brand))));
+        }
+
+        return cards;
+    }
+
+    /// <summary>The brief's prices as tiers: "Solo $9/month", "Early-bird tickets $399". Thresholds ("over $75") stay fine print.</summary>
+    public static List<Tier> Tiers(PageContext page)
+    {
+        var brief = page.Brief;
+        var includes = brief.Facts.Where(f => f.Kind is BriefFactKind.Feature or BriefFactKind.Offer).Select(f => Capitalize(f.Text)).Distinct().Take(3).ToArray();
+        var tiers = new List<Tier>();
+        foreach (var price in brief.OfKind(BriefFactKind.Price))
+        {
+            if (price.Label is { } threshold && ThresholdRegex().IsMatch(threshold))
+            {
+                continue;
+            }
+
+            var point = PointWith(page, price.Text);
+            var name = price.Label ?? PointTitle(point) ?? page.Kind switch
+            {
+                BusinessKind.Event or BusinessKind.Course => tiers.Count == 0 ? "Entry" : "Later entry",
+                BusinessKind.Nonprofit => "Your gift",
+                _ => tiers.Count == 0 ? page.Brand : $"{page.Brand} option {tiers.Count + 1}",
+            };
+            var period = price.Context ?? string.Empty;
+            tiers.Add(new Tier(name, price.Text, period, point is null ? string.Empty : Sentence(ThirdPerson(point, page.Brand)), includes, tiers.Count == 0, page.PrimaryAction));
+            if (tiers.Count == 4)
+            {
+                break;
+            }
+        }
+
+        return tiers;
+    }
+
+    /// <summary>Every point that states a price or a reduction, for the fine print of the pricing or product section.</summary>
+    public static List<string> PricePoints(PageContext page, IEnumerable<Tier> shown)
+    {
+        var used = shown.Select(t => t.Summary).ToHashSet(StringComparer.Ordinal);
+        return
+        [
+            .. page.Brief.Points
+                .Where(p => MoneyRegex().IsMatch(p) || p.Contains('%', StringComparison.Ordinal))
+                .Select(p => Sentence(ThirdPerson(p, page.Brand)))
+                .Where(p => !used.Contains(p))
+                .Distinct(),
+        ];
+    }
+
+    /// <summary>The FAQ the brief can answer: when, where, how much, what's included, in its own words.</summary>
+    public static List<Question> Questions(PageContext page)
+    {
+        var brief = page.Brief;
+        var questions = new List<Question>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+
+        void Ask(string question, IEnumerable<BriefFactKind> kinds)
+        {
+            var kindSet = kinds.ToHashSet();
+            var answer = brief.Points
+                .Where(p => brief.Facts.Any(f => kindSet.Contains(f.Kind) && p.Contains(f.Text, StringComparison.OrdinalIgnoreCase)))
+                .Where(used.Add)
+                .Select(p => Sentence(ThirdPerson(p, page.Brand)))
+                .ToList();
+            if (answer.Count > 0)
+            {
+                questions.Add(new Question(question, string.Join(" ", answer)));
+            }
+        }
+
+        var kind = page.Kind;
+        Ask(kind switch
+        {
+            BusinessKind.Event or BusinessKind.Course => "When is it?",
+            BusinessKind.Restaurant or BusinessKind.LocalService => "When are you open?",
+            BusinessKind.Product or BusinessKind.Shop => "How long does the offer last?",
+            BusinessKind.Newsletter => "When does it come out?",
+            _ => "What are the dates?",
+        }, [BriefFactKind.Date, BriefFactKind.Time, BriefFactKind.Deadline]);
+        Ask(kind switch
+        {
+            BusinessKind.Event or BusinessKind.Course => "Where is it?",
+            BusinessKind.Restaurant or BusinessKind.LocalService => "Where can I find you?",
+            _ => "Where is it available?",
+        }, [BriefFactKind.Place]);
+        Ask(kind switch
+        {
+            BusinessKind.Event => "How much are tickets?",
+            BusinessKind.Nonprofit => "What does my gift do?",
+            _ => "How much does it cost?",
+        }, [BriefFactKind.Price, BriefFactKind.Discount]);
+        Ask("What do I get?", [BriefFactKind.Feature, BriefFactKind.Offer, BriefFactKind.Number]);
+        return questions;
+    }
+
+    /// <summary>Numbers of the brief as stats ("40" speakers), when it gives at least two.</summary>
+    public static List<Stat> Stats(PageContext page)
+    {
+        var stats = StatFacts(page.Brief).Select(f => NumberRegex().Match(f.Text)).Select(m => new Stat(m.Groups[1].Value, m.Groups[2].Value.Trim('-', ' '))).ToList();
+        return stats.Count >= 2 ? stats.Take(4).ToList() : [];
+    }
+
+    /// <summary>Counts worth a stat: a number and the plural it counts ("40 speakers", "3,200 families").</summary>
+    public static IEnumerable<BriefFact> StatFacts(Brief brief) =>
+        brief.OfKind(BriefFactKind.Number).Where(f => NumberRegex().Match(f.Text) is { Success: true } m && m.Groups[2].Value.Split(' ')[^1] is { Length: > 2 } last
+            && last.EndsWith('s') && !last.EndsWith("ss", StringComparison.Ordinal) && !m.Groups[1].Value.EndsWith('K'));
+
+    /// <summary>The brief's clauses with times in them ("Open 11am–10pm, closed Mondays"), for opening hours.</summary>
+    public static List<string> HoursLines(PageContext page) =>
+        [.. page.Brief.Points.Where(p => page.Brief.Facts.Any(f => f.Kind == BriefFactKind.Time && p.Contains(f.Text, StringComparison.OrdinalIgnoreCase))).Select(p => Sentence(ThirdPerson(p, page.Brand)))];
+
+    /// <summary>The brief's first place with a name (a phone number is a way to reach it, not a place).</summary>
+    public static string? FirstPlace(PageContext page) => FirstPlace(page.Brief);
+
+    public static string? FirstPlace(Brief brief) => brief.OfKind(BriefFactKind.Place).Select(f => f.Text).FirstOrDefault(t => t.Any(char.IsLetter));
+
+    public static string? FirstDate(PageContext page) => page.Brief.OfKind(BriefFactKind.Date).Select(f => f.Text).FirstOrDefault();
+
+    /// <summary>A closing line: the offer and its deadline in the brief's words, when it has them.</summary>
+    public static string? Closing(PageContext page)
+    {
+        var brief = page.Brief;
+        var point = brief.Points.FirstOrDefault(p => brief.Facts.Any(f => f.Kind is BriefFactKind.Deadline or BriefFactKind.Discount or BriefFactKind.Offer && p.Contains(f.Text, StringComparison.OrdinalIgnoreCase)));
+        return point is null ? null : Sentence(ThirdPerson(point, page.Brand));
+    }
+
+    /// <summary>Stock lines are kept only when they make no claim with a number in it.</summary>
+    public static bool IsSafeStock(string text) => !text.Any(char.IsDigit);
+
+    private static string? PointTitle(string? point)
+    {
+        var colon = point?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        return colon is > 2 and < 30 && point![..colon].Split(' ').Length <= 3 ? point[..colon] : null;
+    }
+
+    private static string? PointWith(PageContext page, string text) => page.Brief.Points.FirstOrDefault(p => p.Contains(text, StringComparison.Ordinal));
+
+    private static string Title(string point, BriefFact? fact)
+    {
+        if (fact is { Kind: BriefFactKind.Feature or BriefFactKind.Offer or BriefFactKind.Number or BriefFactKind.Place } && fact.Text.Split(' ').Length <= 5)
+        {
+            return Capitalize(fact.Text);
+        }
+
+        var words = point.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var cut = string.Join(' ', words.Take(4)).TrimEnd(',', ':', ';', '.');
+        return Capitalize(words.Length > 4 ? cut + "…" : cut);
+    }
+
+    private static string Icon(BriefFactKind? kind) => kind switch
+    {
+        BriefFactKind.Date or BriefFactKind.Deadline => "calendar",
+        BriefFactKind.Time => "clock",
+        BriefFactKind.Place => "pin",
+        BriefFactKind.Price or BriefFactKind.Discount or BriefFactKind.Offer => "gift",
+        BriefFactKind.Number => "chart",
+        BriefFactKind.Feature => "sparkle",
+        _ => "check",
+    };
+
+    /// <summary>A marketer's note as page copy: "I'm Theo Park, a …" → "Theo Park is a …"; "Promote Little Fern, a …" → "Little Fern is a …".</summary>
+    internal static string ThirdPerson(string point, string name)
+    {
+        var text = LeadRegex().Replace(point, string.Empty);
+        var colon = text.IndexOf(": ", StringComparison.Ordinal);
+        if (colon > 0 && text[..colon].Split(' ').Length <= 3 && !text[..colon].Contains(name, StringComparison.OrdinalIgnoreCase) && text[(colon + 2)..].Contains(name, StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[(colon + 2)..];
+        }
+
+        if (text.StartsWith("the " + name, StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[4..];
+        }
+
+        var apposition = new Regex("^" + Regex.Escape(name) + @",\s+(?:(a|an|the|our)\s|(?=[a-z]))", RegexOptions.IgnoreCase);
+        text = apposition.Replace(text, m => m.Groups[1].Success ? $"{name} is {m.Groups[1].Value.ToLowerInvariant()} " : $"{name} is ", 1);
+        text = LabelRegex().Replace(text, string.Empty);
+        text = WeRegex().Replace(text, m => m.Value.StartsWith("We'", StringComparison.Ordinal) || m.Value.StartsWith("we'", StringComparison.Ordinal) ? "We have " : m.Value);
+        return Capitalize(text.Trim());
+    }
+
+    internal static string Sentence(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length == 0 || ".!?".Contains(trimmed[^1], StringComparison.Ordinal) ? trimmed : trimmed + ".";
+    }
+
+    internal static string Article(string noun) => "aeiou".Contains(char.ToLowerInvariant(noun[0]), StringComparison.Ordinal) && !noun.StartsWith("uni", StringComparison.OrdinalIgnoreCase) ? "an" : "a";
+
+    private static string LastWord(string text) => text.Split(' ')[^1];
+
+    internal static string Capitalize(string value) => LayoutAgent.Capitalize(value);
+
+    [GeneratedRegex(@"^(?:I'm|I am|We're launching|We are launching|We're opening|Promote|Announce|Introducing|Launching)\s+(?:the\s+|our\s+)?", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadRegex();
+
+    /// <summary>"Features: …", "Plans: …": a brief's list label, not copy.</summary>
+    [GeneratedRegex(@"^(?:Features|Plans|Pricing|Prices|Price|Menu|Services|Highlights|Details|Includes)\s*:\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex LabelRegex();
+
+    [GeneratedRegex(@"^We've\s")]
+    private static partial Regex WeRegex();
+
+    [GeneratedRegex(@"^(?:book a demo|download free|call now|donate|sign up|subscribe(?: free)?|order now|buy now|shop now|register now|apply now|listen now|pre-?order now)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ActionOnlyRegex();
+
+    [GeneratedRegex(@"\b(?:over|above|goal|to|from|minimum)$|^(?:regular|was|normally|usually|rrp|retail|list price)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ThresholdRegex();
+
+    [GeneratedRegex(@"[$£€]\s?\d")]
+    private static partial Regex MoneyRegex();
+
+    [GeneratedRegex(@"^(\d[\d,.]*(?:\+|x|%|/7|K)?)[-\s]?(.*)$")]
+    private static partial Regex NumberRegex();
+}

@@ -1,0 +1,168 @@
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using SiteBuilder.Generation.Layout;
+using SiteBuilder.Generation.Offline;
+using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Theming;
+
+namespace SiteBuilder.Generation.Tests.Briefs;
+
+/// <summary>
+/// The offline composer against the brief corpus, the way a marketer reads the result: the page's visible text (what a
+/// browser shows, not the markup or the embedded design) must carry the name, what it is, and the prompt's facts, with
+/// every price where an offer or price belongs, on a template that fits the business.
+/// </summary>
+public sealed class BriefCorpusTests(ITestOutputHelper output)
+{
+    private static readonly HtmlParser Parser = new();
+
+    /// <summary>Sections where a price belongs: the offer (hero, closing band), the prices, the products, the menu, the FAQ's "how much".</summary>
+    private static readonly HashSet<string> PricePlaces = new(StringComparer.Ordinal) { "hero", "pricing", "product-grid", "menu", "cta", "faq" };
+
+    public static TheoryData<BriefCase> Cases => [.. BriefCorpus.All];
+
+    [Fact]
+    public void CorpusSpansAtLeastFortyPromptsAndTwelveKindsOfBusiness()
+    {
+        Assert.True(BriefCorpus.All.Count >= 40, $"{BriefCorpus.All.Count} prompts");
+        Assert.True(BriefCorpus.All.Select(c => c.Business).Distinct().Count() >= 12);
+        Assert.True(BriefCorpus.All.SelectMany(c => c.Templates).Distinct().Count() >= 8);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void PageShowsTheNameAndWhatItIs(BriefCase brief)
+    {
+        var page = Compose(brief.Prompt);
+        Assert.Contains(Fold(brief.Name), page.Text, StringComparison.Ordinal);
+        Assert.Contains(Fold(brief.Category), page.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void PricesAreInTheOfferOrPricingAndNeverOnlyInATestimonial(BriefCase brief)
+    {
+        var page = Compose(brief.Prompt);
+        foreach (var price in brief.Facts.Where(IsMoney))
+        {
+            var places = page.SectionsWith(Fold(price));
+            Assert.True(places.Any(PricePlaces.Contains), $"{price} is in [{string.Join(", ", places)}], not in an offer or pricing section");
+        }
+    }
+
+    [Fact]
+    public void AtLeastNinetyPercentOfTheFactsReachTheVisibleText()
+    {
+        var total = 0;
+        var found = 0;
+        var missing = new StringBuilder();
+        foreach (var brief in BriefCorpus.All)
+        {
+            var page = Compose(brief.Prompt);
+            foreach (var fact in brief.Facts)
+            {
+                total++;
+                if (page.Text.Contains(Fold(fact), StringComparison.Ordinal))
+                {
+                    found++;
+                }
+                else
+                {
+                    missing.Append(brief.Name).Append(": ").AppendLine(fact);
+                }
+            }
+        }
+
+        output.WriteLine($"{found} of {total} facts on the page ({100.0 * found / total:0.0} %). Missing:\n{missing}");
+        Assert.True(found >= total * 0.9, $"{found} of {total} facts on the page. Missing:\n{missing}");
+    }
+
+    [Fact]
+    public void TheTemplateFitsTheKindOfBusinessForAtLeastNinetyPercentOfPrompts()
+    {
+        var misfits = BriefCorpus.All
+            .Select(brief => (brief, Template: TemplateCatalog.Infer(brief.Prompt).Id))
+            .Where(x => !x.brief.Templates.Contains(x.Template))
+            .Select(x => $"{x.brief}: {x.Template}")
+            .ToList();
+        output.WriteLine($"{misfits.Count} misfits:\n{string.Join("\n", misfits)}");
+        Assert.True(misfits.Count <= BriefCorpus.All.Count / 10, string.Join("\n", misfits));
+    }
+
+    [Fact]
+    public void ACoffeeGrinderIsNeverSoldAsAPhoneApp()
+    {
+        var page = Compose(BriefCorpus.All[0].Prompt);
+        Assert.DoesNotContain("ios and android", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("older phones", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("per month", page.Text, StringComparison.Ordinal);
+    }
+
+    private static bool IsMoney(string fact) => fact.IndexOfAny(['$', '£', '€']) >= 0;
+
+    private static VisiblePage Compose(string prompt)
+    {
+        var template = TemplateCatalog.Infer(prompt);
+        var brand = new BrandKit();
+        var theme = ThemeSelector.Select(brand, template, prompt);
+        var layout = LayoutAgent.Plan(template, prompt, theme);
+        var html = OfflineComposer.Compose(new PageRequest(prompt, template, theme, layout, brand));
+        return VisiblePage.Read(html);
+    }
+
+    /// <summary>Lower case, one kind of dash, single spaces: "7am – 3pm" and "7am–3pm" read alike.</summary>
+    private static string Fold(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Replace('–', '-').Replace('—', '-').Replace('’', '\'').ToLowerInvariant())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                if (builder.Length > 0 && builder[^1] != ' ')
+                {
+                    builder.Append(' ');
+                }
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Replace(" - ", "-", StringComparison.Ordinal).Trim();
+    }
+
+    /// <summary>What a browser shows: the body's text outside scripts, styles and hidden elements, by section.</summary>
+    private sealed record VisiblePage(string Text, IReadOnlyList<(string Section, string Text)> Sections)
+    {
+        public static VisiblePage Read(string html)
+        {
+            using var document = Parser.ParseDocument(html);
+            var sections = new List<(string, string)>();
+            foreach (var region in document.Body!.Children.SelectMany(c => c.LocalName == "main" ? c.Children.ToArray() : new[] { c }))
+            {
+                var name = region.Id ?? region.LocalName;
+                sections.Add((name, Fold(TextOf(region))));
+            }
+
+            return new VisiblePage(string.Join(" ", sections.Select(s => s.Item2)), sections);
+        }
+
+        public List<string> SectionsWith(string folded) => [.. Sections.Where(s => s.Text.Contains(folded, StringComparison.Ordinal)).Select(s => s.Section)];
+
+        private static string TextOf(IElement element)
+        {
+            var text = new StringBuilder();
+            foreach (var node in element.Descendants())
+            {
+                if (node is IText t && !t.Ancestors<IElement>().Any(a => a.LocalName is "script" or "style" or "template" || a.HasAttribute("hidden")))
+                {
+                    text.Append(t.Data).Append(' ');
+                }
+            }
+
+            return text.ToString();
+        }
+    }
+}
