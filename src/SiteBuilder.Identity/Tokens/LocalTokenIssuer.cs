@@ -16,6 +16,11 @@ public sealed class LocalTokenIssuer(SigningKeyRing keys, IOptions<LocalTokenOpt
     public async Task<IssuedToken> IssueAsync(Account account, string tenant, TimeSpan? lifetime = null, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            throw new TokenRequestException("tenant", "Local API tokens are turned off here (SiteBuilder:Authentication:LocalTokens:Enabled); use your organisation's Cognito tokens.");
+        }
+
         if (account.Disabled)
         {
             throw new TokenRequestException("user", $"The account '{account.UserName}' is disabled.");
@@ -54,6 +59,7 @@ public sealed class LocalTokenIssuer(SigningKeyRing keys, IOptions<LocalTokenOpt
                 [TokenClaims.Name] = account.DisplayName,
                 [TokenClaims.Tenant] = tenant,
                 [TokenClaims.Roles] = account.Roles.Order(StringComparer.Ordinal).ToArray(),
+                [TokenClaims.SecurityStamp] = account.SecurityStamp,
                 [JwtRegisteredClaimNames.Jti] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
             },
         });

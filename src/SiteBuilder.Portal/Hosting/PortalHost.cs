@@ -38,6 +38,8 @@ public static class PortalHost
         services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, ApiProblemDetailsWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Customize);
         services.AddExceptionHandler<ApiExceptionHandler>();
+        // A parameter that does not bind (?limit=abc) throws, so the exception handler answers with the parameter's name.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         services.AddPortalHealthChecks();
         services.AddHttpContextAccessor();
@@ -78,6 +80,7 @@ public static class PortalHost
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseApiStatusProblems();
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -104,9 +104,9 @@ internal static partial class SitePages
 
     private static async Task<GenerationRecord?> FindAsync(HttpContext context, GenerationService generations, string tenant, string generationId)
     {
-        var user = PortalUser.From(context.User);
-        // The workspace's rule: marketers of the tenant and administrators. Anyone else is told nothing, not even that the page exists.
-        if (user is null || !user.IsInAnyRole([Identity.Roles.Marketer, Identity.Roles.Admin]) || !user.CanActFor(tenant) || !GenerationIds.IsGenerationId(generationId))
+        var authorization = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationService>();
+        // The workspace's rule. Anyone else is told nothing, not even that the page exists.
+        if (!(await authorization.AuthorizeAsync(context.User, new TenantResource(tenant), Policies.GeneratePages)).Succeeded || !GenerationIds.IsGenerationId(generationId))
         {
             return null;
         }
