@@ -72,6 +72,19 @@ internal static partial class SitePages
                 return match.Value;
             }
 
+            if (extension == "svg")
+            {
+                // A standalone .svg opened from disk runs its scripts; inline in <img> it never did. Sanitize it like an upload.
+                try
+                {
+                    content = Encoding.UTF8.GetBytes(SiteBuilder.BrandAssets.Uploads.SvgSanitizer.Sanitize(Encoding.UTF8.GetString(content)).Svg);
+                }
+                catch (SiteBuilder.BrandAssets.Uploads.AssetRejectedException)
+                {
+                    return match.Value;
+                }
+            }
+
             var name = $"assets/image-{assets.Count + 1}.{extension}";
             assets.Add((name, content));
             return name;
