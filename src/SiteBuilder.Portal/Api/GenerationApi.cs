@@ -1,3 +1,4 @@
+using SiteBuilder.Portal.Hosting;
 using SiteBuilder.Portal.Auth;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +18,7 @@ public static class GenerationApi
     public static IEndpointRouteBuilder MapGenerationApi(this IEndpointRouteBuilder app)
     {
         var sites = app.MapV1("/sites/{tenant_id}").RequireAuthorization(Policies.GeneratePages).WithTags("Generation");
-        sites.MapPost("/generation", StartAsync).RequireTenantRateLimit(RateLimitGroup.Generation).WithName("StartGeneration");
+        sites.MapPost("/generation", StartAsync).RefuseWhileDraining().RequireTenantRateLimit(RateLimitGroup.Generation).WithName("StartGeneration");
         sites.MapGet("/generations", ListAsync).WithName("ListGenerations");
         sites.MapGet("/generations/{generation_id}", GetAsync).WithName("GetGeneration");
         sites.MapGet("/generations/{generation_id}/events", EventsAsync).WithName("GetGenerationEvents");

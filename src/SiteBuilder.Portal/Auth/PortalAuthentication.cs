@@ -40,7 +40,10 @@ public static class PortalAuthentication
         services.AddOptions<CognitoOptions>().BindConfiguration(CognitoOptions.Section)
             .Validate(o => !o.IsConfigured || o.ClientIds.Count > 0, "SiteBuilder:Authentication:Cognito:ClientIds must list the app client ids whose tokens are accepted.")
             .ValidateOnStart();
-        services.AddOptions<EntraMappingOptions>().BindConfiguration(EntraMappingOptions.Section);
+        services.AddOptions<EntraMappingOptions>().BindConfiguration(EntraMappingOptions.Section)
+            .Validate(o => !IsEntraConfigured(configuration) || !EntraMappingOptions.IsMultiTenant(configuration["AzureAd:TenantId"]) || o.AllowedTenantIds.Count > 0,
+                "SiteBuilder:Authentication:Entra:AllowedTenantIds must list the directory (tenant) ids whose users may sign in when AzureAd:TenantId is common or organizations.")
+            .ValidateOnStart();
         services.AddSingleton<SignInThrottle>();
 
         var authentication = services.AddAuthentication(options =>
@@ -78,6 +81,14 @@ public static class PortalAuthentication
                 options.Events.OnTokenValidated = async context =>
                 {
                     await previous(context);
+                    var tid = context.Principal!.FindFirstValue("http://schemas.microsoft.com/identity/claims/tenantid") ?? context.Principal!.FindFirstValue("tid");
+                    if (!mapping.Value.AcceptsDirectory(tid, configuration["AzureAd:TenantId"]))
+                    {
+                        // Pinned: a user of any other directory (what "common" would let in) is refused.
+                        context.Fail($"Users of directory {tid} may not sign in here.");
+                        return;
+                    }
+
                     context.Principal = EntraPrincipal(context.Principal!, mapping.Value);
                 };
             });

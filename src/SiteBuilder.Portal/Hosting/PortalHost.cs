@@ -45,6 +45,7 @@ public static class PortalHost
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         services.AddPortalHealthChecks();
+        services.AddGenerationDrain();
         services.AddHttpContextAccessor();
 
         services.AddDataProtection().SetApplicationName("SiteBuilder.Portal");

@@ -82,3 +82,37 @@ public sealed class SmallerHoleTests(PortalFixture portal) : IClassFixture<Porta
         await AssertProblemAsync(validation, HttpStatusCode.Forbidden, "FORBIDDEN");
     }
 }
+
+/// <summary>Issue 13 point 4: Entra sign-in is pinned to configured directories; "common" alone does not start.</summary>
+public sealed class IdentityProviderPinningTests
+{
+    [Theory]
+    [InlineData("contoso-tid", "contoso-tid", new string[0], true)]
+    [InlineData("fabrikam-tid", "contoso-tid", new string[0], false)]
+    [InlineData(null, "contoso-tid", new string[0], false)]
+    [InlineData("fabrikam-tid", "common", new[] { "contoso-tid" }, false)]
+    [InlineData("contoso-tid", "organizations", new[] { "contoso-tid" }, true)]
+    [InlineData("contoso-tid", "common", new string[0], false)]
+    public void OnlyConfiguredDirectoriesMaySignIn(string? tid, string configuredTenant, string[] allowed, bool accepted)
+    {
+        var options = new SiteBuilder.Portal.Auth.EntraMappingOptions { AllowedTenantIds = [.. allowed] };
+
+        Assert.Equal(accepted, options.AcceptsDirectory(tid, configuredTenant));
+    }
+
+    [Fact]
+    public void EntraForCommonWithoutAllowedDirectoriesStopsTheStartNamingTheKey()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Configuration["AzureAd:Instance"] = "https://login.microsoftonline.com/";
+        builder.Configuration["AzureAd:TenantId"] = "common";
+        builder.Configuration["AzureAd:ClientId"] = "entra-client-id";
+        SiteBuilder.Portal.Auth.PortalAuthentication.AddPortalAuthentication(builder);
+        using var host = builder.Build();
+        var options = (Microsoft.Extensions.Options.IOptions<SiteBuilder.Portal.Auth.EntraMappingOptions>)host.Services.GetService(typeof(Microsoft.Extensions.Options.IOptions<SiteBuilder.Portal.Auth.EntraMappingOptions>))!;
+
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => (object)options.Value);
+
+        Assert.Contains("SiteBuilder:Authentication:Entra:AllowedTenantIds", failure.Message, StringComparison.Ordinal);
+    }
+}
