@@ -19,6 +19,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddMemoryCache();
 
         services.AddSingleton(SqliteAccountStore.Schema);
+        services.AddSingleton(SqliteAccountStore.SecurityStampSchema);
         services.AddStore<IAccountStore, SqliteAccountStore, DynamoAccountStore>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<AccountStatusCache>();

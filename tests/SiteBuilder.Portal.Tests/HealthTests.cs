@@ -26,7 +26,7 @@ public sealed class HealthTests(PortalFixture portal) : IClassFixture<PortalFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
         Assert.Equal("ready", body.GetProperty("status").GetString());
-        Assert.Equal(["blobs", "dataDirectory", "store"], body.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order());
+        Assert.Equal(["blobs", "dataDirectory", "drain", "store"], body.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order());
     }
 
     [Fact]

@@ -197,6 +197,12 @@ public sealed partial class BrandAssetLibrary(
                 content = System.Text.Encoding.UTF8.GetBytes(SvgSanitizer.Sanitize(System.Text.Encoding.UTF8.GetString(image.Content)).Svg);
                 break;
             case AssetType.Png or AssetType.Jpeg or AssetType.Webp:
+                if (AssetContent.ReadSize(image.Content) is not { } size || AssetContent.TooManyPixels(size, AssetContent.CountFrames(image.Content, type)) is not null)
+                {
+                    throw new ImageModelException(ImageModelFailure.Failed, "The image could not be generated. Try again; if it keeps failing, tell your administrator.",
+                        $"The {model.Provider} model returned an image without a readable size or over {AssetContent.MaxPixels} pixels.");
+                }
+
                 content = image.Content;
                 break;
             default:

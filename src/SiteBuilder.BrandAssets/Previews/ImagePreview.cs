@@ -1,3 +1,4 @@
+using SiteBuilder.BrandAssets.Uploads;
 using SkiaSharp;
 
 namespace SiteBuilder.BrandAssets.Previews;
@@ -33,6 +34,13 @@ public static class ImagePreview
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSide, 1);
         // SkiaSharp answers bytes it has no codec for with ArgumentNullException("codec") rather than null.
         using var codec = SKCodec.Create(new SKMemoryStream(content)) ?? throw new ArgumentException("The image cannot be decoded.", nameof(content));
+        // The header alone says how much decoding would allocate: an image stored before the upload cap, or one that slipped
+        // past it, is refused here rather than decoded.
+        if (AssetContent.TooManyPixels(new ImageSize(codec.Info.Width, codec.Info.Height), Math.Max(1, codec.FrameCount)) is { } problem)
+        {
+            throw new ImageTooLargeException(problem);
+        }
+
         using var decoded = SKBitmap.Decode(codec) ?? throw new ArgumentException("The image cannot be decoded.", nameof(content));
         var scale = Math.Min(1.0, (double)maxSide / Math.Max(decoded.Width, decoded.Height));
         var width = Math.Max(1, (int)Math.Round(decoded.Width * scale));
@@ -69,3 +77,6 @@ public static class ImagePreview
         return false;
     }
 }
+
+/// <summary>An image whose declared size is over <see cref="AssetContent.MaxPixels"/>: it is never decoded.</summary>
+public sealed class ImageTooLargeException(string message) : ArgumentException(message);

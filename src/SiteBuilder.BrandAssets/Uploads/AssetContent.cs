@@ -12,6 +12,12 @@ public static class AssetContent
     /// <summary>2 MB: the largest upload accepted.</summary>
     public const int MaxUploadBytes = 2 * 1024 * 1024;
 
+    /// <summary>
+    /// The most pixels (width × height × frames) a raster image may declare: 25 megapixels is a 5000 × 5000 logo or
+    /// background, about 100 MB once decoded. A small file can declare any size, and decoding it allocates what it declares.
+    /// </summary>
+    public const long MaxPixels = 25_000_000;
+
     private const string Accepted = "Upload a PNG, JPEG, WebP or SVG image.";
 
     /// <summary>How far into a text file to look for the <c>&lt;svg</c> root past declarations and comments.</summary>
@@ -128,10 +134,16 @@ public static class AssetContent
                 return new CheckedAsset(AssetType.Svg, Encoding.UTF8.GetBytes(sanitized.Svg), sanitized.Size);
             case AssetType.Png or AssetType.Jpeg or AssetType.Webp:
                 var size = ReadSize(content);
-                if (size is null && type != AssetType.Jpeg)
+                if (size is null)
                 {
+                    // Without a readable size the pixel cap cannot be checked, and a decoder would find the size on its own.
                     throw new AssetRejectedException(AssetRejection.Damaged, field,
                         $"The {type.ToString().ToUpperInvariant()} file is damaged or incomplete: its header cannot be read. Export it again.");
+                }
+
+                if (TooManyPixels(size.Value, CountFrames(content, type)) is { } problem)
+                {
+                    throw new AssetRejectedException(AssetRejection.TooManyPixels, field, problem);
                 }
 
                 return new CheckedAsset(type, content.ToArray(), size);
@@ -165,6 +177,79 @@ public static class AssetContent
         }
 
         return Check(buffer.AsSpan(0, length), field, scripts);
+    }
+
+    /// <summary>
+    /// Why an image of <paramref name="size"/> with <paramref name="frames"/> frames is over <see cref="MaxPixels"/>, or null when it is not.
+    /// The same rule guards uploads, model output and decoding anything already stored.
+    /// </summary>
+    public static string? TooManyPixels(ImageSize size, long frames = 1)
+    {
+        var pixels = (long)size.Width * size.Height * Math.Max(1, frames);
+        if (pixels <= MaxPixels)
+        {
+            return null;
+        }
+
+        var framesText = frames > 1 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" in {frames} frames") : "";
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"The image declares {size.Width} × {size.Height} pixels{framesText}; the limit is {MaxPixels / 1_000_000} megapixels (for example 5000 × 5000). Export a smaller image.");
+    }
+
+    /// <summary>Frames of an animated PNG (its <c>acTL</c> chunk) or WebP (its <c>ANMF</c> chunks); 1 for a still image.</summary>
+    public static long CountFrames(ReadOnlySpan<byte> content, AssetType type) => type switch
+    {
+        AssetType.Png => PngFrames(content),
+        AssetType.Webp => WebpFrames(content),
+        _ => 1,
+    };
+
+    private static long PngFrames(ReadOnlySpan<byte> content)
+    {
+        // Chunks after the signature: length (4), type (4), data, CRC (4). acTL comes before the first IDAT.
+        var at = 8;
+        while (at + 8 <= content.Length)
+        {
+            var length = BinaryPrimitives.ReadUInt32BigEndian(content[at..]);
+            var chunk = content.Slice(at + 4, 4);
+            if (chunk.SequenceEqual("acTL"u8) && at + 12 <= content.Length)
+            {
+                return Math.Max(1, BinaryPrimitives.ReadUInt32BigEndian(content[(at + 8)..]));
+            }
+
+            if (chunk.SequenceEqual("IDAT"u8) || length > int.MaxValue - 12)
+            {
+                return 1;
+            }
+
+            at += 12 + (int)length;
+        }
+
+        return 1;
+    }
+
+    private static long WebpFrames(ReadOnlySpan<byte> content)
+    {
+        long frames = 0;
+        var at = 12;
+        while (at + 8 <= content.Length)
+        {
+            var length = BinaryPrimitives.ReadUInt32LittleEndian(content[(at + 4)..]);
+            if (content.Slice(at, 4).SequenceEqual("ANMF"u8))
+            {
+                frames++;
+            }
+
+            if (length > int.MaxValue - 9)
+            {
+                break;
+            }
+
+            // Chunks are padded to an even length.
+            at += 8 + (int)length + (int)(length & 1);
+        }
+
+        return Math.Max(1, frames);
     }
 
     private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);

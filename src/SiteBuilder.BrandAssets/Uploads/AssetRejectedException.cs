@@ -22,4 +22,5 @@ public enum AssetRejection
     UnsafeSvg,
     MalformedSvg,
     Damaged,
+    TooManyPixels,
 }

@@ -13,6 +13,12 @@ public static class CssSanitizer
 {
     private static readonly string[] DroppedAtRules = ["@import", "@namespace", "@charset", "@document", "@-moz-document"];
 
+    /// <summary>
+    /// Blocks nested deeper than this are dropped whole. Real pages nest a few levels (@media, @supports, nesting); a model writing
+    /// thousands of '{' must not recurse the sanitizer off the end of the stack and kill the process.
+    /// </summary>
+    public const int MaxNestingDepth = 32;
+
     private static readonly string[] DangerousProperties = ["behavior", "-ms-behavior", "-moz-binding", "binding"];
 
     /// <summary>Sanitizes a whole stylesheet (the text of a &lt;style&gt; element).</summary>
@@ -22,7 +28,7 @@ public static class CssSanitizer
         var text = StripComments(css);
         var output = new StringBuilder(text.Length);
         var position = 0;
-        WriteItems(text, ref position, output, nested: false);
+        WriteItems(text, ref position, output, nested: false, depth: 0);
         return EscapeMarkup(output.ToString());
     }
 
@@ -33,12 +39,12 @@ public static class CssSanitizer
         var text = StripComments(declarations);
         var output = new StringBuilder(text.Length);
         var position = 0;
-        WriteItems(text, ref position, output, nested: true);
+        WriteItems(text, ref position, output, nested: true, depth: 0);
         return EscapeMarkup(output.ToString()).Trim();
     }
 
     /// <summary>Reads items (declarations or rules) until the end or the closing brace of the current block.</summary>
-    private static void WriteItems(string css, ref int position, StringBuilder output, bool nested)
+    private static void WriteItems(string css, ref int position, StringBuilder output, bool nested, int depth)
     {
         while (position < css.Length)
         {
@@ -90,7 +96,13 @@ public static class CssSanitizer
             var prelude = css[start..end];
             var blockOutput = new StringBuilder();
             position = end + 1;
-            WriteItems(css, ref position, blockOutput, nested: true);
+            if (depth >= MaxNestingDepth)
+            {
+                position = SkipBlock(css, position);
+                continue;
+            }
+
+            WriteItems(css, ref position, blockOutput, nested: true, depth + 1);
             var closed = position < css.Length && css[position] == '}';
             if (closed)
             {
@@ -130,6 +142,28 @@ public static class CssSanitizer
                 case '{' or '}':
                     // Braces never belong inside parentheses: treat them as structure anyway.
                     return i;
+            }
+        }
+
+        return css.Length;
+    }
+
+    /// <summary>The index just past the '}' closing the block whose '{' precedes <paramref name="position"/>, without recursion.</summary>
+    private static int SkipBlock(string css, int position)
+    {
+        var open = 1;
+        for (var i = position; i < css.Length; i++)
+        {
+            switch (css[i])
+            {
+                case '"' or '\'':
+                    i = SkipString(css, i);
+                    break;
+                case '{':
+                    open++;
+                    break;
+                case '}' when --open == 0:
+                    return i + 1;
             }
         }
 

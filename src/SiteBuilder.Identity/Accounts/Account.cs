@@ -15,6 +15,12 @@ public sealed record Account
 
     public bool Disabled { get; init; }
 
+    /// <summary>
+    /// Changes whenever what the account could do before must end (password set, disabled, a role or tenant removed, signed out
+    /// everywhere). Sessions and tokens carry the stamp they were issued with; a different stamp ends them.
+    /// </summary>
+    public string SecurityStamp { get; init; } = "";
+
     public int FailedSignIns { get; init; }
 
     public DateTimeOffset? LockedUntil { get; init; }
@@ -28,6 +34,9 @@ public sealed record Account
     public bool IsLockedOut(DateTimeOffset now) => LockedUntil is { } until && until > now;
 
     public bool IsInRole(string role) => Roles.Contains(role);
+
+    /// <summary>A fresh random stamp.</summary>
+    public static string NewSecurityStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     /// <summary>Admins act for every tenant; everyone else for the tenants on their account.</summary>
     public bool CanActFor(string tenant) => IsInRole(Identity.Roles.Admin) || Tenants.Contains(tenant);

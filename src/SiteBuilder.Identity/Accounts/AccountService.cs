@@ -38,6 +38,7 @@ public sealed class AccountService(IAccountStore store, IOptions<AccountOptions>
             PasswordHash = "",
             Roles = request.Roles.Select(r => Roles.Normalize(r)!).ToHashSet(),
             Tenants = request.Tenants.Select(t => t.Trim()).ToHashSet(),
+            SecurityStamp = Account.NewSecurityStamp(),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -59,17 +60,17 @@ public sealed class AccountService(IAccountStore store, IOptions<AccountOptions>
             }
 
             var now = clock.GetUtcNow();
-            if (account.Disabled)
-            {
-                return new SignInResult(SignInOutcome.Disabled);
-            }
-
-            if (account.IsLockedOut(now))
-            {
-                return new SignInResult(SignInOutcome.LockedOut, LockedUntil: account.LockedUntil);
-            }
-
             var verdict = Hasher.VerifyHashedPassword(account, account.PasswordHash, password);
+
+            // Until the password is right, a disabled or locked account answers like an unknown name: a guesser learns nothing,
+            // and failures against a locked account do not extend its lock.
+            if (account.Disabled || account.IsLockedOut(now))
+            {
+                return verdict == PasswordVerificationResult.Failed ? new SignInResult(SignInOutcome.InvalidCredentials)
+                    : account.Disabled ? new SignInResult(SignInOutcome.Disabled)
+                    : new SignInResult(SignInOutcome.LockedOut, LockedUntil: account.LockedUntil);
+            }
+
             var updated = verdict switch
             {
                 PasswordVerificationResult.Failed => RecordFailure(account, now),
@@ -101,7 +102,8 @@ public sealed class AccountService(IAccountStore store, IOptions<AccountOptions>
         ChangeAsync(userName, account =>
         {
             var normalized = roles.Select(r => Roles.Normalize(r) ?? throw new AccountValidationException(new() { ["roles"] = [$"'{r}' is not a role. Roles: {string.Join(", ", Roles.All)}."] })).ToHashSet();
-            return account with { Roles = normalized };
+            // Losing a role ends the sessions and tokens that had it; gaining one does not need to.
+            return account with { Roles = normalized, SecurityStamp = account.Roles.IsSubsetOf(normalized) ? account.SecurityStamp : Account.NewSecurityStamp() };
         }, cancellationToken);
 
     public Task<Account> SetTenantsAsync(string userName, IEnumerable<string> tenants, CancellationToken cancellationToken = default) =>
@@ -109,14 +111,20 @@ public sealed class AccountService(IAccountStore store, IOptions<AccountOptions>
         {
             var list = tenants.Select(t => t.Trim()).Where(t => t.Length > 0).ToHashSet();
             var invalid = list.FirstOrDefault(t => !TenantId.IsValid(t));
-            return invalid is null ? account with { Tenants = list } : throw new AccountValidationException(new() { ["tenants"] = [$"'{invalid}' is not valid: {TenantId.Rule}."] });
+            return invalid is null
+                ? account with { Tenants = list, SecurityStamp = account.Tenants.IsSubsetOf(list) ? account.SecurityStamp : Account.NewSecurityStamp() }
+                : throw new AccountValidationException(new() { ["tenants"] = [$"'{invalid}' is not valid: {TenantId.Rule}."] });
         }, cancellationToken);
 
     public Task<Account> SetDisplayNameAsync(string userName, string displayName, CancellationToken cancellationToken = default) =>
         ChangeAsync(userName, account => account with { DisplayName = string.IsNullOrWhiteSpace(displayName) ? account.UserName : displayName.Trim() }, cancellationToken);
 
     public Task<Account> SetDisabledAsync(string userName, bool disabled, CancellationToken cancellationToken = default) =>
-        ChangeAsync(userName, account => account with { Disabled = disabled }, cancellationToken);
+        ChangeAsync(userName, account => account with { Disabled = disabled, SecurityStamp = disabled ? Account.NewSecurityStamp() : account.SecurityStamp }, cancellationToken);
+
+    /// <summary>Ends every session and token of the account: they carry the old stamp.</summary>
+    public Task<Account> SignOutEverywhereAsync(string userName, CancellationToken cancellationToken = default) =>
+        ChangeAsync(userName, account => account with { SecurityStamp = Account.NewSecurityStamp() }, cancellationToken);
 
     public Task<Account> UnlockAsync(string userName, CancellationToken cancellationToken = default) =>
         ChangeAsync(userName, account => account with { FailedSignIns = 0, LockedUntil = null }, cancellationToken);
@@ -130,7 +138,10 @@ public sealed class AccountService(IAccountStore store, IOptions<AccountOptions>
         }
 
         var password = newPassword ?? GeneratePassword();
-        await ChangeAsync(userName, account => account with { PasswordHash = Hasher.HashPassword(account, password), FailedSignIns = 0, LockedUntil = null }, cancellationToken);
+        await ChangeAsync(userName, account => account with
+        {
+            PasswordHash = Hasher.HashPassword(account, password), FailedSignIns = 0, LockedUntil = null, SecurityStamp = Account.NewSecurityStamp(),
+        }, cancellationToken);
         return password;
     }
 
@@ -156,7 +167,9 @@ public sealed class AccountService(IAccountStore store, IOptions<AccountOptions>
 
     private Account RecordFailure(Account account, DateTimeOffset now)
     {
-        var failures = account.FailedSignIns + 1;
+        // Failures start over after a quiet AddressWindow, so a slow trickle (one address throttled to a few an hour) never adds up to a lock.
+        var recent = account.UpdatedAt + options.Value.AddressWindow > now ? account.FailedSignIns : 0;
+        var failures = recent + 1;
         return failures >= options.Value.MaxFailedSignIns
             ? account with { FailedSignIns = 0, LockedUntil = now + options.Value.LockoutDuration, UpdatedAt = now }
             : account with { FailedSignIns = failures, UpdatedAt = now };

@@ -121,6 +121,7 @@ public sealed class DynamoAccountStore(IAmazonDynamoDB dynamo, ResourceNames nam
         item["createdAt"] = Attr.Time(account.CreatedAt);
         item["updatedAt"] = Attr.Time(account.UpdatedAt);
         item["version"] = Attr.N(account.Version);
+        item["securityStamp"] = Attr.S(account.SecurityStamp);
         if (account.LockedUntil is { } lockedUntil)
         {
             item["lockedUntil"] = Attr.Time(lockedUntil);
@@ -142,5 +143,6 @@ public sealed class DynamoAccountStore(IAmazonDynamoDB dynamo, ResourceNames nam
         CreatedAt = item.GetTime("createdAt")!.Value,
         UpdatedAt = item.GetTime("updatedAt")!.Value,
         Version = item.GetLong("version"),
+        SecurityStamp = item.GetString("securityStamp") ?? "",
     };
 }

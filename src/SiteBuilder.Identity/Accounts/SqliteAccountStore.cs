@@ -26,7 +26,11 @@ public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
         );
         """);
 
-    private const string Columns = "user_name, display_name, password_hash, roles, tenants, disabled, failed_sign_ins, locked_until, created_at, updated_at, version";
+    /// <summary>Sessions and tokens carry the account's security stamp (issue 13); existing accounts start with an empty one.</summary>
+    public static readonly SqliteMigration SecurityStampSchema = new("identity-0002-security-stamp",
+        "ALTER TABLE accounts ADD COLUMN security_stamp TEXT NOT NULL DEFAULT '';");
+
+    private const string Columns = "user_name, display_name, password_hash, roles, tenants, disabled, failed_sign_ins, locked_until, created_at, updated_at, version, security_stamp";
 
     public async Task<Account?> FindAsync(string userName, CancellationToken cancellationToken = default)
     {
@@ -55,7 +59,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
         var created = account with { UserName = Normalize(account.UserName), Version = 1 };
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
-            $"INSERT INTO accounts ({Columns}) VALUES ($name, $display, $hash, $roles, $tenants, $disabled, $failed, $locked, $created, $updated, $version) ON CONFLICT (user_name) DO NOTHING",
+            $"INSERT INTO accounts ({Columns}) VALUES ($name, $display, $hash, $roles, $tenants, $disabled, $failed, $locked, $created, $updated, $version, $stamp) ON CONFLICT (user_name) DO NOTHING",
             Parameters(created));
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
@@ -71,7 +75,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command("""
             UPDATE accounts SET display_name = $display, password_hash = $hash, roles = $roles, tenants = $tenants, disabled = $disabled,
-                failed_sign_ins = $failed, locked_until = $locked, updated_at = $updated, version = $version
+                failed_sign_ins = $failed, locked_until = $locked, updated_at = $updated, version = $version, security_stamp = $stamp
             WHERE user_name = $name AND version = $expected
             """,
             [.. Parameters(updated), ("$expected", account.Version)]);
@@ -115,6 +119,7 @@ public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
         ("$created", account.CreatedAt.ToSortable()),
         ("$updated", account.UpdatedAt.ToSortable()),
         ("$version", account.Version),
+        ("$stamp", account.SecurityStamp),
     ];
 
     private static Account Read(SqliteDataReader reader) => new()
@@ -130,5 +135,6 @@ public sealed class SqliteAccountStore(SqliteDatabase database) : IAccountStore
         CreatedAt = reader.ReadTimestamp(8),
         UpdatedAt = reader.ReadTimestamp(9),
         Version = reader.GetInt64(10),
+        SecurityStamp = reader.GetString(11),
     };
 }

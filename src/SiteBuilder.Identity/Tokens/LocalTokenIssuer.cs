@@ -46,6 +46,11 @@ public sealed class LocalTokenIssuer(SigningKeyRing keys, IOptions<LocalTokenOpt
     private async Task<IssuedToken> CreateAsync(Account account, string? tenant, TimeSpan? lifetime, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            throw new TokenRequestException("tenant", "Local API tokens are turned off here (SiteBuilder:Authentication:LocalTokens:Enabled); use your organisation's Cognito tokens.");
+        }
+
         if (account.Disabled)
         {
             throw new TokenRequestException("user", $"The account '{account.UserName}' is disabled.");
@@ -80,6 +85,7 @@ public sealed class LocalTokenIssuer(SigningKeyRing keys, IOptions<LocalTokenOpt
             [TokenClaims.Subject] = account.UserName,
             [TokenClaims.Name] = account.DisplayName,
             [TokenClaims.Roles] = account.Roles.Order(StringComparer.Ordinal).ToArray(),
+            [TokenClaims.SecurityStamp] = account.SecurityStamp,
             [JwtRegisteredClaimNames.Jti] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
         };
         if (tenant is not null)

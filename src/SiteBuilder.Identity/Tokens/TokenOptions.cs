@@ -31,4 +31,6 @@ public static class TokenClaims
     public const string Tenant = "tenant_id";
     public const string CognitoTenant = "custom:tenant_id";
     public const string Roles = "roles";
+    /// <summary>The account's security stamp at issue; a token whose stamp is no longer the account's is refused.</summary>
+    public const string SecurityStamp = "sstamp";
 }

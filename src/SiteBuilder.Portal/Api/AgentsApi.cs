@@ -1,3 +1,4 @@
+using SiteBuilder.Portal.Auth;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SiteBuilder.BrandAssets;
@@ -80,7 +81,7 @@ public static class AgentsApi
     public static IEndpointRouteBuilder MapAgentsApi(this IEndpointRouteBuilder app)
     {
         var agents = app.MapV1("/agents")
-            .RequireBrandAssetRoles()
+            .RequireAuthorization(Policies.BrandAssets)
             .RequireTenantRateLimit(RateLimitGroup.Agents)
             .WithTags("Agents");
         agents.MapPost("/logo", (HttpContext context, BrandAssetLibrary library) => RunAsync(context, library, ImageKind.Logo)).WithName("CreateLogos");

@@ -91,7 +91,7 @@ internal sealed class ApiProblemDetailsWriter(
     Microsoft.Extensions.Options.IOptions<ProblemDetailsOptions> problemOptions,
     Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> jsonOptions) : IProblemDetailsWriter
 {
-    public bool CanWrite(ProblemDetailsContext context) => ApiPaths.IsApi(context.HttpContext.Request.Path);
+    public bool CanWrite(ProblemDetailsContext context) => ApiPaths.IsApi(context.HttpContext);
 
     public ValueTask WriteAsync(ProblemDetailsContext context)
     {

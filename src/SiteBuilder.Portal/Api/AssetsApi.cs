@@ -58,7 +58,7 @@ public static class AssetsApi
 
     public static IEndpointRouteBuilder MapAssetsApi(this IEndpointRouteBuilder app)
     {
-        var assets = app.MapV1("/assets").RequireBrandAssetRoles().WithTags("Brand assets");
+        var assets = app.MapV1("/assets").RequireAuthorization(Policies.BrandAssets).WithTags("Brand assets");
         assets.MapGet("/", ListAsync).WithName("ListAssets");
         assets.MapPost("/", UploadAsync).WithName("UploadAsset")
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes));
@@ -66,7 +66,7 @@ public static class AssetsApi
         assets.MapGet("/{id}/content", GetContentAsync).WithName("GetAssetContent");
         assets.MapDelete("/{id}", DeleteAsync).WithName("DeleteAsset");
 
-        var kit = app.MapV1("/brand-kit").RequireBrandAssetRoles().WithTags("Brand assets");
+        var kit = app.MapV1("/brand-kit").RequireAuthorization(Policies.BrandAssets).WithTags("Brand assets");
         kit.MapGet("/", GetBrandKitAsync).WithName("GetBrandKit");
         kit.MapPut("/", SaveBrandKitAsync).WithName("SaveBrandKit");
 
@@ -83,19 +83,6 @@ public static class AssetsApi
 
     /// <summary>The portal's cookie-authorized URL of an asset's bytes (relative, for pages).</summary>
     public static string PortalContentUrl(string tenant, string id) => $"assets/{Uri.EscapeDataString(tenant)}/{Uri.EscapeDataString(id)}/content";
-
-    /// <summary>Marketers and administrators only; others get 403 FORBIDDEN whatever tenant their token names.</summary>
-    public static TBuilder RequireBrandAssetRoles<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder => builder.AddEndpointFilter(async (context, next) =>
-        {
-            var caller = ApiCaller.From(context.HttpContext);
-            return CanUseBrandAssets(caller.User)
-                ? await next(context)
-                : ApiProblems.Forbidden("Brand assets and the agents need the Marketer or Admin role.");
-        });
-
-    /// <summary>Who may see and change a tenant's brand assets: Marketers of the tenant and administrators.</summary>
-    public static bool CanUseBrandAssets(PortalUser user) => user.IsInAnyRole([Roles.Marketer, Roles.Admin]);
 
     private static async Task<Results<Ok<AssetListResponse>, ProblemHttpResult>> ListAsync(HttpContext context, BrandAssetLibrary library, string? kind = null)
     {
@@ -122,12 +109,10 @@ public static class AssetsApi
         return found is { } f ? Image(context, f.Asset, f.Content, "no-store") : NotFound(id);
     }
 
-    private static async Task<IResult> GetPortalContentAsync(HttpContext context, BrandAssetLibrary library, string tenant, string id)
+    private static async Task<IResult> GetPortalContentAsync(HttpContext context, BrandAssetLibrary library, Microsoft.AspNetCore.Authorization.IAuthorizationService authorization, string tenant, string id)
     {
-        var user = PortalUser.From(context.User);
-
         // Not allowed looks the same as not there: a person learns nothing about another tenant's ids.
-        if (user is null || !CanUseBrandAssets(user) || !TenantId.IsValid(tenant) || !user.CanActFor(tenant))
+        if (!(await authorization.AuthorizeAsync(context.User, new TenantResource(tenant), Policies.BrandAssets)).Succeeded)
         {
             return TypedResults.NotFound();
         }

@@ -1,3 +1,5 @@
+using SiteBuilder.Portal.Hosting;
+using SiteBuilder.Portal.Auth;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SiteBuilder.Generation.Generations;
@@ -15,8 +17,8 @@ public static class GenerationApi
 
     public static IEndpointRouteBuilder MapGenerationApi(this IEndpointRouteBuilder app)
     {
-        var sites = app.MapV1("/sites/{tenant_id}").WithTags("Generation");
-        sites.MapPost("/generation", StartAsync).RequireTenantRateLimit(RateLimitGroup.Generation).WithName("StartGeneration");
+        var sites = app.MapV1("/sites/{tenant_id}").RequireAuthorization(Policies.GeneratePages).WithTags("Generation");
+        sites.MapPost("/generation", StartAsync).RefuseWhileDraining().RequireTenantRateLimit(RateLimitGroup.Generation).WithName("StartGeneration");
         sites.MapGet("/generations", ListAsync).WithName("ListGenerations");
         sites.MapGet("/generations/{generation_id}", GetAsync).WithName("GetGeneration");
         sites.MapGet("/generations/{generation_id}/events", EventsAsync).WithName("GetGenerationEvents");
@@ -43,6 +45,11 @@ public static class GenerationApi
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors);
+        }
+
+        if (await LogoForbiddenAsync(context, caller, request!.BrandAssets?.Logo) is { } forbidden)
+        {
+            return forbidden;
         }
 
         GenerationRecord generation;
@@ -138,6 +145,23 @@ public static class GenerationApi
         }
 
         await events.DisposeAsync();
+    }
+
+    /// <summary>
+    /// A logo named by asset id is read from the tenant's brand assets, so it obeys the rule for reading them: a caller who gets 403 on
+    /// <c>GET /v1/assets/{id}/content</c> cannot embed the asset by naming it. An https URL reads nothing of ours.
+    /// </summary>
+    internal static async Task<ProblemHttpResult?> LogoForbiddenAsync(HttpContext context, ApiCaller caller, string? logo)
+    {
+        if (string.IsNullOrWhiteSpace(logo) || logo.StartsWith("https://", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var authorization = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationService>();
+        return (await authorization.AuthorizeAsync(context.User, new TenantResource(caller.Tenant), Policies.BrandAssets)).Succeeded
+            ? null
+            : ApiProblems.Forbidden("brandAssets.logo names a brand asset, and your role may not read the tenant's brand assets.");
     }
 
     private static async Task<Results<Ok<GenerationList>, ProblemHttpResult>> ListAsync(HttpContext context, GenerationService generations, int? limit, string? cursor)

@@ -1,3 +1,4 @@
+using SiteBuilder.Portal.Auth;
 using System.Text;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
@@ -76,6 +77,7 @@ public static partial class ValidationApi
     public static IEndpointRouteBuilder MapValidationApi(this IEndpointRouteBuilder app)
     {
         var validation = app.MapV1()
+            .RequireAuthorization(Policies.ValidatePages)
             .RequireTenantRateLimit(RateLimitGroup.Validation)
             .WithTags("Brand validation");
         validation.MapGet("/sites/{site_id}/validate", ValidateSiteAsync).WithName("ValidateSite");
@@ -118,6 +120,11 @@ public static partial class ValidationApi
         if (NotHtml(html) is { } why)
         {
             return ApiProblems.Validation("html", why);
+        }
+
+        if (await GenerationApi.LogoForbiddenAsync(context, ApiCaller.From(context), assets?.Logo?.Trim()) is { } forbidden)
+        {
+            return forbidden;
         }
 
         var brand = await BrandFor(assets, ApiCaller.From(context).Tenant, logos, context.RequestAborted);

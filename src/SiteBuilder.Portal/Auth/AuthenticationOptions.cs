@@ -34,6 +34,28 @@ public sealed class EntraMappingOptions
     /// <summary>Only for a local test authority on loopback; Entra itself is always HTTPS.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
+    /// <summary>
+    /// The directory (tenant) ids whose users may sign in. Required when <c>AzureAd:TenantId</c> is <c>common</c> or
+    /// <c>organizations</c>; otherwise only the configured directory is accepted.
+    /// </summary>
+    public List<string> AllowedTenantIds { get; set; } = [];
+
+    /// <summary>Whether a token from directory <paramref name="tid"/> is accepted when the app is registered for <paramref name="configuredTenant"/>.</summary>
+    public bool AcceptsDirectory(string? tid, string? configuredTenant)
+    {
+        if (string.IsNullOrWhiteSpace(tid))
+        {
+            return false;
+        }
+
+        return IsMultiTenant(configuredTenant)
+            ? AllowedTenantIds.Contains(tid, StringComparer.OrdinalIgnoreCase)
+            : string.Equals(tid, configuredTenant, StringComparison.OrdinalIgnoreCase) || AllowedTenantIds.Contains(tid, StringComparer.OrdinalIgnoreCase);
+    }
+
+    public static bool IsMultiTenant(string? configuredTenant) =>
+        configuredTenant is null || configuredTenant.Trim().ToLowerInvariant() is "" or "common" or "organizations" or "consumers";
+
     /// <summary>Button text on the sign-in page.</summary>
     public string DisplayName { get; set; } = "Microsoft Entra ID";
 }

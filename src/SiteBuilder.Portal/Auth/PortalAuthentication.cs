@@ -40,7 +40,11 @@ public static class PortalAuthentication
         services.AddOptions<CognitoOptions>().BindConfiguration(CognitoOptions.Section)
             .Validate(o => !o.IsConfigured || o.ClientIds.Count > 0, "SiteBuilder:Authentication:Cognito:ClientIds must list the app client ids whose tokens are accepted.")
             .ValidateOnStart();
-        services.AddOptions<EntraMappingOptions>().BindConfiguration(EntraMappingOptions.Section);
+        services.AddOptions<EntraMappingOptions>().BindConfiguration(EntraMappingOptions.Section)
+            .Validate(o => !IsEntraConfigured(configuration) || !EntraMappingOptions.IsMultiTenant(configuration["AzureAd:TenantId"]) || o.AllowedTenantIds.Count > 0,
+                "SiteBuilder:Authentication:Entra:AllowedTenantIds must list the directory (tenant) ids whose users may sign in when AzureAd:TenantId is common or organizations.")
+            .ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
 
         var authentication = services.AddAuthentication(options =>
         {
@@ -61,7 +65,9 @@ public static class PortalAuthentication
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser())
-            .AddPolicy(AdminPolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireRole(Roles.Admin))
+            .AddPortalPolicies();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TenantRoleHandler>();
         return builder;
     }
 
@@ -97,6 +103,14 @@ public static class PortalAuthentication
             options.Events.OnTokenValidated = async context =>
             {
                 await previous(context);
+                var tid = context.Principal!.FindFirstValue("http://schemas.microsoft.com/identity/claims/tenantid") ?? context.Principal!.FindFirstValue("tid");
+                if (!mapping.Value.AcceptsDirectory(tid, configuration["AzureAd:TenantId"]))
+                {
+                    // Pinned: a user of any other directory (what "common" would let in) is refused.
+                    context.Fail($"Users of directory {tid} may not sign in here.");
+                    return;
+                }
+
                 context.Principal = EntraPrincipal(context.Principal!, mapping.Value);
             };
         });
@@ -196,11 +210,24 @@ public static class PortalAuthentication
             return;
         }
 
+        if (!context.HttpContext.RequestServices.GetRequiredService<IOptions<LocalTokenOptions>>().Value.Enabled)
+        {
+            context.Fail("The portal's own tokens are turned off here; use a Cognito token.");
+            return;
+        }
+
         // Roles and membership come from the account as it is now (cached at most a minute), not as it was at issue.
         var account = await context.HttpContext.RequestServices.GetRequiredService<AccountStatusCache>().GetActiveAsync(subject, context.HttpContext.RequestAborted);
         if (account is null)
         {
             context.Fail("The account is disabled or no longer exists.");
+            return;
+        }
+
+        var stamp = token.TryGetPayloadValue<string>(TokenClaims.SecurityStamp, out var s) ? s : "";
+        if (!string.Equals(stamp, account.SecurityStamp, StringComparison.Ordinal))
+        {
+            context.Fail("The token was issued before the account's password or access changed. Get a new one.");
             return;
         }
 
@@ -257,28 +284,60 @@ public static class PortalAuthentication
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         var user = PortalUser.From(context.Principal);
-        if (user is null || !user.IsLocal)
+        if (user is null)
         {
             return;
         }
 
-        var account = await context.HttpContext.RequestServices.GetRequiredService<AccountStatusCache>().GetActiveAsync(user.UserName, context.HttpContext.RequestAborted);
-        if (account is null)
+        var services = context.HttpContext.RequestServices;
+        var authTime = AuthTimeOf(context.Principal!);
+        var lifetime = services.GetRequiredService<IOptions<AccountOptions>>().Value.AbsoluteSessionLifetime;
+        if (authTime is null || services.GetRequiredService<TimeProvider>().GetUtcNow() - authTime.Value > lifetime)
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(CookieScheme);
+            // However active, a session ends this long after sign-in (sliding renewal never extends it past that).
+            await RejectAsync(context);
+            return;
+        }
+
+        if (!user.IsLocal)
+        {
+            return;
+        }
+
+        var account = await services.GetRequiredService<AccountStatusCache>().GetActiveAsync(user.UserName, context.HttpContext.RequestAborted);
+        if (account is null || !string.Equals(context.Principal!.FindFirstValue(PortalClaims.SecurityStamp) ?? "", account.SecurityStamp, StringComparison.Ordinal))
+        {
+            await RejectAsync(context);
             return;
         }
 
         if (!account.Roles.SetEquals(user.Roles) || !account.Tenants.SetEquals(user.Tenants) || account.DisplayName != user.DisplayName)
         {
-            context.ReplacePrincipal(LocalPrincipal(account));
+            context.ReplacePrincipal(LocalPrincipal(account, authTime.Value));
             context.ShouldRenew = true;
         }
     }
 
-    public static ClaimsPrincipal LocalPrincipal(Account account) =>
-        PortalClaims.Create(CookieScheme, account.UserName, account.UserName, account.DisplayName, account.Roles, account.Tenants, PortalClaims.LocalSource);
+    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(CookieScheme);
+    }
+
+    /// <summary>When the session's holder signed in, or null for a session from before sign-in times were recorded.</summary>
+    public static DateTimeOffset? AuthTimeOf(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirstValue(PortalClaims.AuthTime), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
+    public static ClaimsPrincipal LocalPrincipal(Account account, DateTimeOffset authTime)
+    {
+        var principal = PortalClaims.Create(CookieScheme, account.UserName, account.UserName, account.DisplayName, account.Roles, account.Tenants, PortalClaims.LocalSource);
+        var identity = (ClaimsIdentity)principal.Identity!;
+        identity.AddClaim(new Claim(PortalClaims.SecurityStamp, account.SecurityStamp));
+        identity.AddClaim(new Claim(PortalClaims.AuthTime, authTime.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return principal;
+    }
 
     private static ClaimsPrincipal EntraPrincipal(ClaimsPrincipal entra, EntraMappingOptions mapping)
     {
@@ -291,7 +350,9 @@ public static class PortalAuthentication
         var tenants = entra.FindAll(mapping.TenantsClaim)
             .SelectMany(c => c.Value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
             .Where(TenantId.IsValid);
-        return PortalClaims.Create(CookieScheme, subject, userName, displayName, roles, tenants, PortalClaims.EntraSource);
+        var principal = PortalClaims.Create(CookieScheme, subject, userName, displayName, roles, tenants, PortalClaims.EntraSource);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(PortalClaims.AuthTime, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return principal;
     }
 
     private static bool IsLoopback(string url) =>

@@ -22,6 +22,12 @@ public static class PortalClaims
     public const string EntraSource = "entra";
     public const string CognitoSource = "cognito";
 
+    /// <summary>A local session's copy of the account's security stamp; a different stamp on the account ends the session.</summary>
+    public const string SecurityStamp = "sstamp";
+
+    /// <summary>When the person signed in (Unix seconds): the absolute session lifetime counts from here.</summary>
+    public const string AuthTime = "auth_time";
+
     public static ClaimsPrincipal Create(string authenticationType, string subject, string userName, string displayName, IEnumerable<string> roles, IEnumerable<string> tenants, string source)
     {
         var identity = new ClaimsIdentity(authenticationType, DisplayName, Role);

@@ -9,7 +9,7 @@ namespace SiteBuilder.Portal.Hosting;
 /// becomes a <c>data:</c> URI so the generated page stays self-contained. A raster logo is scaled to at most
 /// <see cref="MaxLogoSide"/> pixels first: a page header never shows more, and a model's megapixel PNG would bloat every page.
 /// </summary>
-internal sealed class BrandAssetLogoSource(BrandAssetLibrary library) : ILogoSource
+internal sealed class BrandAssetLogoSource(BrandAssetLibrary library, ILogger<BrandAssetLogoSource> logger) : ILogoSource
 {
     public const int MaxLogoSide = 512;
 
@@ -31,7 +31,16 @@ internal sealed class BrandAssetLogoSource(BrandAssetLibrary library) : ILogoSou
             return ImagePreview.DataUri(found.Content, found.Asset.ContentType);
         }
 
-        var (content, type) = ImagePreview.Thumbnail(found.Content, MaxLogoSide);
-        return $"data:{type};base64,{Convert.ToBase64String(content)}";
+        try
+        {
+            var (content, type) = ImagePreview.Thumbnail(found.Content, MaxLogoSide);
+            return $"data:{type};base64,{Convert.ToBase64String(content)}";
+        }
+        catch (ImageTooLargeException e)
+        {
+            // Stored before uploads were capped: the page goes without the logo rather than the process without its memory.
+            logger.LogWarning("Logo {Asset} of {Tenant} is not used: {Problem}", logo, tenant, e.Message);
+            return null;
+        }
     }
 }

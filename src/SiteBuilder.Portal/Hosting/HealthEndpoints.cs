@@ -103,7 +103,7 @@ internal static class HealthEndpoints
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                return Task.FromResult(HealthCheckResult.Unhealthy($"The data directory {directory} is not writable."));
+                return Task.FromResult(HealthCheckResult.Unhealthy("The data directory is not writable (its path is in SiteBuilder:DataDirectory, not shown here)."));
             }
         }
     }

@@ -20,6 +20,9 @@ namespace SiteBuilder.Portal.Hosting;
 /// <summary>The composition root: each area registers itself with one call, then the request pipeline.</summary>
 public static class PortalHost
 {
+    /// <summary>The networks of the proxies (the ALB's subnets) whose X-Forwarded-For and X-Forwarded-Proto are believed.</summary>
+    public const string KnownNetworksKey = "SiteBuilder:ForwardedHeaders:KnownNetworks";
+
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -47,8 +50,11 @@ public static class PortalHost
         services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, ApiProblemDetailsWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Customize);
         services.AddExceptionHandler<ApiExceptionHandler>();
+        // A parameter that does not bind (?limit=abc) throws, so the exception handler answers with the parameter's name.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         services.AddPortalHealthChecks();
+        services.AddGenerationDrain();
         services.AddHttpContextAccessor();
 
         services.AddDataProtection().SetApplicationName("SiteBuilder.Portal");
@@ -64,10 +70,19 @@ public static class PortalHost
 
         services.Configure<ForwardedHeadersOptions>(options =>
         {
-            // In AWS the ALB terminates TLS and forwards the scheme; it is the only proxy in front of the tasks.
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // In AWS the ALB terminates TLS and forwards the scheme. Only the proxies configured here (the VPC's subnets) and loopback
+            // are believed: from anyone else X-Forwarded-Proto would turn URLs, redirects and the cookie's Secure flag.
+            // With none configured the headers are not read at all: an empty list would otherwise mean "believe everyone".
+            var networks = builder.Configuration.GetSection(KnownNetworksKey).Get<string[]>() ?? [];
+            options.ForwardedHeaders = networks.Length > 0 ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
             options.KnownIPNetworks.Clear();
             options.KnownProxies.Clear();
+            foreach (var network in networks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
+                    ? parsed
+                    : throw new InvalidOperationException($"{KnownNetworksKey}: '{network}' is not a network such as 10.0.0.0/16."));
+            }
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         return builder;
@@ -87,6 +102,7 @@ public static class PortalHost
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseApiStatusProblems();
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();

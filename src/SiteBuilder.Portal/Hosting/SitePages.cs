@@ -72,6 +72,19 @@ internal static partial class SitePages
                 return match.Value;
             }
 
+            if (extension == "svg")
+            {
+                // A standalone .svg opened from disk runs its scripts; inline in <img> it never did. Sanitize it like an upload.
+                try
+                {
+                    content = Encoding.UTF8.GetBytes(SiteBuilder.BrandAssets.Uploads.SvgSanitizer.Sanitize(Encoding.UTF8.GetString(content)).Svg);
+                }
+                catch (SiteBuilder.BrandAssets.Uploads.AssetRejectedException)
+                {
+                    return match.Value;
+                }
+            }
+
             var name = $"assets/image-{assets.Count + 1}.{extension}";
             assets.Add((name, content));
             return name;
@@ -104,9 +117,9 @@ internal static partial class SitePages
 
     private static async Task<GenerationRecord?> FindAsync(HttpContext context, GenerationService generations, string tenant, string generationId)
     {
-        var user = PortalUser.From(context.User);
-        // The workspace's rule: marketers of the tenant and administrators. Anyone else is told nothing, not even that the page exists.
-        if (user is null || !user.IsInAnyRole([Identity.Roles.Marketer, Identity.Roles.Admin]) || !user.CanActFor(tenant) || !GenerationIds.IsGenerationId(generationId))
+        var authorization = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Authorization.IAuthorizationService>();
+        // The workspace's rule. Anyone else is told nothing, not even that the page exists.
+        if (!(await authorization.AuthorizeAsync(context.User, new TenantResource(tenant), Policies.GeneratePages)).Succeeded || !GenerationIds.IsGenerationId(generationId))
         {
             return null;
         }

@@ -86,6 +86,7 @@ public abstract class AccountStoreContract : IAsyncLifetime
             Tenants = new HashSet<string> { "initech" },
             Disabled = true,
             FailedSignIns = 4,
+            SecurityStamp = "stamp-after-reset",
             UpdatedAt = created.UpdatedAt.AddHours(1),
         };
 
@@ -253,5 +254,6 @@ public abstract class AccountStoreContract : IAsyncLifetime
         Assert.Equal(expected.CreatedAt.UtcTicks, actual.CreatedAt.UtcTicks);
         Assert.Equal(expected.UpdatedAt.UtcTicks, actual.UpdatedAt.UtcTicks);
         Assert.Equal(expected.Version, actual.Version);
+        Assert.Equal(expected.SecurityStamp, actual.SecurityStamp);
     }
 }

@@ -11,7 +11,7 @@ public sealed class SqliteAccountStoreTests : AccountStoreContract
 
     protected override async ValueTask<IAccountStore> CreateStoreAsync()
     {
-        var database = new SqliteDatabase(_directory.Combine("sitebuilder.db"), [SqliteAccountStore.Schema]);
+        var database = new SqliteDatabase(_directory.Combine("sitebuilder.db"), [SqliteAccountStore.Schema, SqliteAccountStore.SecurityStampSchema]);
         await database.MigrateAsync(Cancellation);
         return new SqliteAccountStore(database);
     }

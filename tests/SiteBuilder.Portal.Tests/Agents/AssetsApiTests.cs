@@ -67,6 +67,7 @@ public sealed class AssetsApiTests(PortalFixture portal) : IClassFixture<PortalF
         { "an executable renamed .png", [.. "MZ"u8.ToArray(), 0x90, 0x00, .. "This program cannot be run in DOS mode."u8.ToArray()], "logo.png", "is a program, not an image" },
         { "an SVG carrying a script", Encoding.UTF8.GetBytes(ScriptSvg), "logo.svg", "contains a <script> element" },
         { "a text file", "hello"u8.ToArray(), "logo.png", "not supported" },
+        { "a tiny PNG declaring 30000 × 30000 pixels", TinyPng.Declaring(30000, 30000), "huge.png", "the limit is 25 megapixels" },
     };
 
     [Theory]

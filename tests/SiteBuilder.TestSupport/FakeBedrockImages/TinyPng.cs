@@ -43,6 +43,32 @@ public static class TinyPng
         return png.ToArray();
     }
 
+    /// <summary>
+    /// A file of a few hundred bytes whose header declares <paramref name="width"/> × <paramref name="height"/> 1-bit grey pixels,
+    /// with only the first rows of data: what an attacker sends to make a decoder allocate the declared size.
+    /// </summary>
+    public static byte[] Declaring(int width, int height)
+    {
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 1; // bit depth
+        header[9] = 0; // colour type: grey
+
+        using var pixels = new MemoryStream();
+        using (var zlib = new ZLibStream(pixels, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            zlib.Write(new byte[Math.Min(64 * 1024, 1 + ((width + 7) / 8))]);
+        }
+
+        using var png = new MemoryStream();
+        png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+        WriteChunk(png, "IHDR"u8, header);
+        WriteChunk(png, "IDAT"u8, pixels.ToArray());
+        WriteChunk(png, "IEND"u8, []);
+        return png.ToArray();
+    }
+
     private static void WriteChunk(Stream output, ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
     {
         Span<byte> buffer = stackalloc byte[4];

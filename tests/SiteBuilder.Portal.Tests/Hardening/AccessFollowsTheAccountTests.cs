@@ -1,0 +1,151 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using SiteBuilder.Identity;
+using SiteBuilder.Identity.Accounts;
+using SiteBuilder.Identity.Tokens;
+using SiteBuilder.Portal.Auth;
+using SiteBuilder.Portal.Testing;
+using static SiteBuilder.Portal.Tests.ApiAssertions;
+
+namespace SiteBuilder.Portal.Tests.Hardening;
+
+/// <summary>Issue 13 point 3: what an account could do ends when its password, status, roles or tenants change.</summary>
+public sealed class AccessFollowsTheAccountTests(PortalFixture portal) : IClassFixture<PortalFixture>
+{
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ATokenMintedBeforeAPasswordResetIsRefusedAfterIt()
+    {
+        var (account, _) = await portal.Factory.CreateUserAsync([Roles.Marketer], ["acme"]);
+        var client = portal.Factory.CreateApiClient(await portal.Factory.IssueTokenAsync(account, "acme"), "acme");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/v1/me", Ct)).StatusCode);
+
+        await portal.Factory.Accounts.ResetPasswordAsync(account.UserName, null, Ct);
+
+        var response = await WhileAsync(() => client.GetAsync("/v1/me", Ct), r => r.StatusCode == HttpStatusCode.OK);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        Assert.Contains("password or access changed", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SigningOutEverywhereEndsAnOpenSession()
+    {
+        var (account, password) = await portal.Factory.CreateUserAsync([Roles.Marketer], ["acme"]);
+        var browser = PortalBrowser.Open(portal.Factory);
+        await PortalBrowser.SignInAsync(browser, account.UserName, password);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/account/profile", Ct)).StatusCode);
+
+        await portal.Factory.Accounts.SignOutEverywhereAsync(account.UserName, Ct);
+
+        var response = await WhileAsync(() => browser.GetAsync("/account/profile", Ct), r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOpenCircuitWhoseAdminRoleIsRemovedIsSignedOut()
+    {
+        var (account, _) = await portal.Factory.CreateUserAsync([Roles.Admin, Roles.Marketer], ["acme"]);
+        var provider = CircuitProvider(portal.Factory);
+        var circuit = PortalAuthentication.LocalPrincipal(account, DateTimeOffset.UtcNow);
+        Assert.True(await provider.IsStillValidAsync(circuit, Ct));
+
+        await portal.Factory.Accounts.SetRolesAsync(account.UserName, [Roles.Marketer], Ct);
+
+        Assert.False(await provider.IsStillValidAsync(circuit, Ct), "a circuit kept the Admin role it lost, so it could still add users");
+    }
+
+    [Fact]
+    public async Task AnOpenCircuitWhoseTenantIsRemovedOrPasswordResetIsSignedOut()
+    {
+        var (account, _) = await portal.Factory.CreateUserAsync([Roles.Marketer], ["acme", "globex"]);
+        var provider = CircuitProvider(portal.Factory);
+        var circuit = PortalAuthentication.LocalPrincipal(account, DateTimeOffset.UtcNow);
+
+        await portal.Factory.Accounts.SetTenantsAsync(account.UserName, ["acme"], Ct);
+        Assert.False(await provider.IsStillValidAsync(circuit, Ct));
+
+        var renewed = PortalAuthentication.LocalPrincipal((await portal.Factory.Accounts.FindAsync(account.UserName, Ct))!, DateTimeOffset.UtcNow);
+        Assert.True(await provider.IsStillValidAsync(renewed, Ct));
+        await portal.Factory.Accounts.ResetPasswordAsync(account.UserName, null, Ct);
+        Assert.False(await provider.IsStillValidAsync(renewed, Ct));
+    }
+
+    [Fact]
+    public async Task ASessionPastTheAbsoluteLifetimeEndsHoweverActive()
+    {
+        var (account, _) = await portal.Factory.CreateUserAsync([Roles.Marketer], ["acme"]);
+        var provider = CircuitProvider(portal.Factory);
+        var lifetime = portal.Factory.Services.GetRequiredService<IOptions<AccountOptions>>().Value.AbsoluteSessionLifetime;
+
+        Assert.True(await provider.IsStillValidAsync(PortalAuthentication.LocalPrincipal(account, DateTimeOffset.UtcNow - lifetime + TimeSpan.FromMinutes(1)), Ct));
+        Assert.False(await provider.IsStillValidAsync(PortalAuthentication.LocalPrincipal(account, DateTimeOffset.UtcNow - lifetime - TimeSpan.FromMinutes(1)), Ct));
+    }
+
+    private static AccountRevalidatingStateProvider CircuitProvider(PortalFactory factory) => new(
+        NullLoggerFactory.Instance, factory.Services.GetRequiredService<IAccountStore>(),
+        factory.Services.GetRequiredService<IOptions<AccountOptions>>(), TimeProvider.System);
+
+    /// <summary>Repeats <paramref name="call"/> while <paramref name="unchanged"/> holds, for at most the status cache duration and a margin.</summary>
+    private async Task<HttpResponseMessage> WhileAsync(Func<Task<HttpResponseMessage>> call, Func<HttpResponseMessage, bool> unchanged)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        HttpResponseMessage response;
+        do
+        {
+            await Task.Delay(200, Ct);
+            response = await call();
+        }
+        while (unchanged(response) && DateTime.UtcNow < deadline);
+
+        return response;
+    }
+}
+
+/// <summary><c>LocalTokens:Enabled=false</c> refuses the portal's own tokens, even one signed with the right key.</summary>
+public sealed class LocalTokensDisabledTests : IAsyncLifetime
+{
+    private readonly PortalFactory _factory = new();
+
+    public ValueTask InitializeAsync()
+    {
+        _factory.Settings["SiteBuilder:Authentication:LocalTokens:Enabled"] = "false";
+        _ = _factory.Server;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    [Fact]
+    public async Task ALocalTokenIsRefusedAndNoneCanBeMinted()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (account, _) = await _factory.CreateUserAsync([Roles.Marketer], ["acme"]);
+        Assert.Throws<TokenRequestException>(() => _factory.IssueTokenAsync(account, "acme").GetAwaiter().GetResult());
+
+        // Signed with the issuer's real key, as a token minted before the switch would be.
+        var options = _factory.Services.GetRequiredService<IOptions<LocalTokenOptions>>().Value;
+        var key = await _factory.Services.GetRequiredService<SigningKeyRing>().GetSigningKeyAsync(ct);
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            Claims = new Dictionary<string, object>
+            {
+                [TokenClaims.Subject] = account.UserName, [TokenClaims.Tenant] = "acme", [TokenClaims.SecurityStamp] = account.SecurityStamp,
+            },
+        });
+
+        var response = await _factory.CreateApiClient(token, "acme").GetAsync("/v1/me", ct);
+
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+    }
+}
