@@ -172,7 +172,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
                     {
                         [DynamoDbSchema.PartitionKey] = Attr.S($"GEN#{generationId}"),
                         [DynamoDbSchema.SortKey] = Attr.S($"EVT#{e.Id:D10}"),
-                        ["data"] = Attr.S(e.Data),
+                        ["data"] = Attr.S(GenerationEventJson.Write(e.Data)),
                         [DynamoDbSchema.ExpiresAt] = expiresAt,
                     },
                     ConditionExpression = "attribute_not_exists(pk)",
@@ -199,7 +199,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
         {
             request.Limit = limit - events.Count;
             var page = await dynamo.QueryAsync(request, cancellationToken);
-            events.AddRange((page.Items ?? []).Select(i => new GenerationEvent(long.Parse(i.RequireString(DynamoDbSchema.SortKey)[4..], System.Globalization.CultureInfo.InvariantCulture), i.RequireString("data"))));
+            events.AddRange((page.Items ?? []).Select(i => new GenerationEvent(long.Parse(i.RequireString(DynamoDbSchema.SortKey)[4..], System.Globalization.CultureInfo.InvariantCulture), GenerationEventJson.Read(i.RequireString("data")))));
             request.ExclusiveStartKey = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
         }
         while (events.Count < limit && request.ExclusiveStartKey is not null);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SiteBuilder.Generation.Generations;
 using SiteBuilder.Generation.Pipeline;
@@ -64,14 +63,13 @@ public static class GenerationApi
             while (await events.MoveNextAsync())
             {
                 var e = events.Current;
-                var type = GenerationEvents.TypeOf(e.Data);
-                if (type == GenerationEvents.Error && !held.Any(h => GenerationEvents.TypeOf(h.Data) == GenerationEvents.Chunk))
+                if (e.Data is ErrorEvent error && !held.Any(h => h.Data is ChunkEvent))
                 {
-                    return ProblemFor(e.Data, generation);
+                    return ProblemFor(error, generation);
                 }
 
                 held.Add(e);
-                if (type is GenerationEvents.Chunk || GenerationEvents.IsTerminal(type))
+                if (e.Data is ChunkEvent || e.Data.IsTerminal)
                 {
                     break;
                 }
@@ -84,7 +82,7 @@ public static class GenerationApi
                 await ServerSentEvents.WriteAsync(context.Response, e, abort);
             }
 
-            if (!GenerationEvents.IsTerminal(GenerationEvents.TypeOf(held[^1].Data)))
+            if (!held[^1].Data.IsTerminal)
             {
                 pending = events.MoveNextAsync().AsTask();
                 await ServerSentEvents.StreamAsync(context.Response, events, pending, abort);
@@ -217,11 +215,9 @@ public static class GenerationApi
     private static ProblemHttpResult NotFound(string generationId) =>
         ApiProblems.NotFound($"There is no generation {generationId} for this tenant.");
 
-    private static ProblemHttpResult ProblemFor(string errorEvent, GenerationRecord generation)
+    private static ProblemHttpResult ProblemFor(ErrorEvent error, GenerationRecord generation)
     {
-        using var document = JsonDocument.Parse(errorEvent);
-        var code = document.RootElement.GetProperty("code").GetString() ?? ErrorCodes.GenerationFailed;
-        var message = document.RootElement.GetProperty("message").GetString() ?? "";
+        var (code, message) = (error.Code, error.Message);
         var status = code == ErrorCodes.ServiceUnavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         return ApiProblems.Problem(status, code, code == ErrorCodes.ServiceUnavailable ? "The page model is unavailable." : "The generation failed.", message,
             new Dictionary<string, object?> { ["generationId"] = generation.Id });
