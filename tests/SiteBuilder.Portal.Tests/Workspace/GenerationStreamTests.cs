@@ -59,6 +59,18 @@ public sealed class GenerationStreamTests
     }
 
     [Fact]
+    public void ANavigationBarAloneIsNotYetWorthPainting()
+    {
+        _stream.Connect(Record(GenerationStatus.Queued));
+
+        Apply(new ChunkEvent(Head + "<body><header><nav><a href=\"#\">Brewly</a></nav></header>"));
+        Assert.Null(_stream.Html);
+
+        Apply(new ChunkEvent(Features));
+        Assert.NotNull(_stream.Html);
+    }
+
+    [Fact]
     public void ARefinementKeepsShowingTheParentPageUntilItsOwnFirstSection()
     {
         _stream.ShowFinished(Record(GenerationStatus.Complete), "<p>version 1</p>");

@@ -239,8 +239,8 @@ public sealed partial class GenerationStream(TimeProvider clock)
     }
 
     /// <summary>
-    /// A page's head (its stylesheet) comes first and shows nothing; painting it would blank the preview. The first closed
-    /// block of the body is the first thing worth showing.
+    /// A page's head (its stylesheet) comes first and shows nothing, and its navigation bar alone is a white page with a strip
+    /// on top: the first section (or the hero's heading) is the first thing worth showing.
     /// </summary>
     private bool HasFirstSection()
     {
@@ -254,6 +254,6 @@ public sealed partial class GenerationStream(TimeProvider clock)
         return _hasFirstSection;
     }
 
-    [GeneratedRegex("</(section|header|main|nav|footer|article|div|h1|p)>", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("</(section|main|article|h1)>", RegexOptions.IgnoreCase)]
     private static partial Regex ClosedBlock();
 }
