@@ -7,15 +7,15 @@ using SiteBuilder.Identity;
 namespace SiteBuilder.Portal.Tests;
 
 /// <summary>
-/// Every stylesheet and script a page references is fingerprinted and served as brotli to a
-/// browser that accepts it: MudBlazor's 627 KB of CSS included. A phone on a slow network pays for each byte before first paint.
+/// Every stylesheet and script a page references is fingerprinted and served compressed to a browser that asks with
+/// <c>Accept-Encoding: br</c> (brotli when published, gzip in a Debug build): MudBlazor's 627 KB of CSS included. A phone on a slow network pays for each byte before first paint.
 /// </summary>
 public sealed partial class StaticAssetTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task EveryAssetOfTheSignInPageIsFingerprintedAndServedAsBrotli()
+    public async Task EveryAssetOfTheSignInPageIsFingerprintedAndServedCompressed()
     {
         var client = NewBrowser();
 
@@ -23,7 +23,7 @@ public sealed partial class StaticAssetTests(PortalFixture portal) : IClassFixtu
     }
 
     [Fact]
-    public async Task EveryAssetOfTheWorkspaceIsFingerprintedAndServedAsBrotli()
+    public async Task EveryAssetOfTheWorkspaceIsFingerprintedAndServedCompressed()
     {
         var (account, password) = await portal.Factory.CreateUserAsync([Roles.Marketer], ["acme"]);
         var client = NewBrowser();
@@ -57,13 +57,15 @@ public sealed partial class StaticAssetTests(PortalFixture portal) : IClassFixtu
             var encoding = string.Join(",", answer.Content.Headers.ContentEncoding);
             // The name carries the content hash; the year-long immutable caching that goes with it is MapStaticAssets' outside
             // Development (the test host runs as Development, where every asset is revalidated).
-            if (answer.StatusCode != HttpStatusCode.OK || encoding != "br" || !Fingerprinted().IsMatch(asset))
+            // A published portal (production) has brotli for every asset; a Debug build, as here, gzip (brotli in Debug builds makes
+            // the Development asset handler send undecodable bodies): either way, never the raw bytes.
+            if (answer.StatusCode != HttpStatusCode.OK || encoding is not ("br" or "gzip") || !Fingerprinted().IsMatch(asset))
             {
                 failures.Add($"{asset}: {(int)answer.StatusCode}, Content-Encoding '{encoding}'");
             }
         }
 
-        Assert.True(failures.Count == 0, $"{page} references assets that are not fingerprinted brotli:\n{string.Join("\n", failures)}");
+        Assert.True(failures.Count == 0, $"{page} references assets that are not fingerprinted and compressed:\n{string.Join("\n", failures)}");
     }
 
     private HttpClient NewBrowser() =>
