@@ -123,7 +123,7 @@ internal static class GenerationBenchmark
     }
 
     /// <summary>p50 and p95 (nearest rank) of a set of milliseconds.</summary>
-    private readonly record struct Percentiles(double P50, double P95)
+    internal readonly record struct Percentiles(double P50, double P95)
     {
         public static Percentiles Of(IEnumerable<double> values)
         {
@@ -136,12 +136,12 @@ internal static class GenerationBenchmark
         public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{P50:0}/{P95:0} ms");
     }
 
-    private sealed record LevelResult(int Streams, int Errors, Percentiles FirstEvent, Percentiles FirstChunk, Percentiles Ttlt, Percentiles Validation, TimeSpan Wall, double PeakRssMb, double CpuMsPerGeneration);
+    internal sealed record LevelResult(int Streams, int Errors, Percentiles FirstEvent, Percentiles FirstChunk, Percentiles Ttlt, Percentiles Validation, TimeSpan Wall, double PeakRssMb, double CpuMsPerGeneration);
 
     private sealed record StreamTimes(bool Ok, double FirstEvent, double FirstChunk, double LastChunk, double Validation);
 
     /// <summary>The portal as a child process on a free loopback port, with its own temp data directory, a bench user and a token.</summary>
-    private sealed class Portal : IAsyncDisposable
+    internal sealed class Portal : IAsyncDisposable
     {
         private readonly Process _process;
         private readonly string _dataDirectory;
@@ -154,7 +154,14 @@ internal static class GenerationBenchmark
             _client = client;
         }
 
+        /// <summary>The bench user's password, for what a browser does (sign in with the form).</summary>
+        public const string BenchPassword = "bench-password-for-page-weights";
+
         public int ProcessId => _process.Id;
+
+        public Uri Address => _client.BaseAddress!;
+
+        public static string BenchTenant => Tenant;
 
         public static async Task<Portal> StartAsync(Dictionary<string, string> settings)
         {
@@ -167,7 +174,7 @@ internal static class GenerationBenchmark
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning",
             };
-            await RunCliAsync(environment, "users", "add", "bench", "--role", "Marketer", "--tenant", Tenant);
+            await RunCliAsync(environment, "users", "add", "bench", "--role", "Marketer", "--tenant", Tenant, "--password", BenchPassword);
             var token = (await RunCliAsync(environment, "token", "--user", "bench", "--tenant", Tenant, "--ttl", "2h")).Trim().Split('\n')[^1].Trim();
 
             var address = $"http://127.0.0.1:{LoopbackPort.GetFree()}";

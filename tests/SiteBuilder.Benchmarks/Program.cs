@@ -6,6 +6,7 @@ var modes = new Dictionary<string, Func<int>>(StringComparer.OrdinalIgnoreCase)
     ["validation"] = ValidationBenchmark.Run,
     ["generation"] = GenerationBenchmark.Run,
     ["runbooks"] = RunbooksBenchmark.Run,
+    ["pages"] = PageWeightBenchmark.Run,
 };
 
 var mode = args.Length > 0 ? args[0] : "all";

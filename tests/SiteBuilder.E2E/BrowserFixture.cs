@@ -54,12 +54,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh context (cookies, storage) with the given viewport; console errors and failed requests are collected.</summary>
-    public async Task<BrowserSession> NewSessionAsync(int width = 1280, int height = 900)
+    /// <summary>
+    /// A fresh context (cookies, storage) with the given viewport; console errors and failed requests are collected. A test that
+    /// starts its own portal (another provider) passes its address.
+    /// </summary>
+    public async Task<BrowserSession> NewSessionAsync(int width = 1280, int height = 900, string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl ?? BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(30_000);

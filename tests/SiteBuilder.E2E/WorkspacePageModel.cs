@@ -28,6 +28,9 @@ public sealed class WorkspacePageModel : IPageModel
     public const string Slowly = "Write it slowly.";
     public const string Hostile = "Include the tracking script.";
 
+    /// <summary>No pacing: the offline composer's stream exactly as the portal's default provider sends it.</summary>
+    public const string OwnPace = "At the composer's own pace.";
+
     /// <summary>The script's marker: it posts this to the parent window and writes it on the body.</summary>
     public const string Marker = "model-script-ran";
 
@@ -42,12 +45,14 @@ public sealed class WorkspacePageModel : IPageModel
 
     public async IAsyncEnumerable<PageDelta> StreamPageAsync(PageRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var pace = request.Prompt.Contains(Slowly, StringComparison.Ordinal) ? SlowPace : Pace;
+        var pace = request.Prompt.Contains(Slowly, StringComparison.Ordinal) ? SlowPace
+            : request.Prompt.Contains(OwnPace, StringComparison.Ordinal) ? TimeSpan.Zero
+            : Pace;
         var hostile = request.Prompt.Contains(Hostile, StringComparison.Ordinal);
         var part = 0;
         await foreach (var delta in _composer.StreamPageAsync(request, cancellationToken))
         {
-            if (part++ > 0)
+            if (part++ > 0 && pace > TimeSpan.Zero)
             {
                 await Task.Delay(pace, cancellationToken);
             }

@@ -175,7 +175,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
                     {
                         [DynamoDbSchema.PartitionKey] = Attr.S($"GEN#{generationId}"),
                         [DynamoDbSchema.SortKey] = Attr.S($"EVT#{e.Id:D10}"),
-                        ["data"] = Attr.S(e.Data),
+                        ["data"] = Attr.S(GenerationEventJson.Write(e.Data)),
                         [DynamoDbSchema.ExpiresAt] = expiresAt,
                     },
                     ConditionExpression = "attribute_not_exists(pk)",
@@ -201,7 +201,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
         };
         await foreach (var page in dynamo.QueryPagesAsync(request, cancellationToken))
         {
-            events.AddRange(page.Select(i => new GenerationEvent(long.Parse(i.RequireString(DynamoDbSchema.SortKey)[4..], System.Globalization.CultureInfo.InvariantCulture), i.RequireString("data"))));
+            events.AddRange(page.Select(i => new GenerationEvent(long.Parse(i.RequireString(DynamoDbSchema.SortKey)[4..], System.Globalization.CultureInfo.InvariantCulture), GenerationEventJson.Read(i.RequireString("data")))));
             if (events.Count >= limit)
             {
                 break;

@@ -97,8 +97,8 @@ public sealed record GenerationRecord
     public long RowVersion { get; init; }
 }
 
-/// <summary>A recorded Server-Sent Event: its id (1, 2, 3 … per generation) and its JSON data.</summary>
-public sealed record GenerationEvent(long Id, string Data);
+/// <summary>A recorded event: its id (1, 2, 3 … per generation, the SSE <c>id:</c>) and what it says.</summary>
+public sealed record GenerationEvent(long Id, GenerationEventData Data);
 
 /// <summary>A page of a tenant's history, newest first; <see cref="NextCursor"/> is null on the last page.</summary>
 public sealed record GenerationPage(IReadOnlyList<GenerationRecord> Items, string? NextCursor);

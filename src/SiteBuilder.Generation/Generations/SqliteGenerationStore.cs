@@ -159,7 +159,7 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
                 {
                     var command = batch.Command(
                         "INSERT INTO generation_events (generation_id, event_id, data) VALUES ($generation, $id, $data)",
-                        ("$generation", generationId), ("$id", e.Id), ("$data", e.Data));
+                        ("$generation", generationId), ("$id", e.Id), ("$data", GenerationEventJson.Write(e.Data)));
                     try
                     {
                         await command.ExecuteNonQueryAsync();
@@ -299,7 +299,7 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
         var events = new List<GenerationEvent>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            events.Add(new GenerationEvent(reader.GetInt64(0), reader.GetString(1)));
+            events.Add(new GenerationEvent(reader.GetInt64(0), GenerationEventJson.Read(reader.GetString(1))));
         }
 
         return events;

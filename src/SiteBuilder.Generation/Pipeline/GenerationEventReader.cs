@@ -21,7 +21,7 @@ public sealed class GenerationEventReader(IGenerationStore store, GenerationFeed
             {
                 last = e.Id;
                 yield return e;
-                if (GenerationEvents.IsTerminal(GenerationEvents.TypeOf(e.Data)))
+                if (e.Data.IsTerminal)
                 {
                     yield break;
                 }
@@ -35,7 +35,7 @@ public sealed class GenerationEventReader(IGenerationStore store, GenerationFeed
             foreach (var e in events)
             {
                 last = e.Id;
-                if (GenerationEvents.IsTerminal(GenerationEvents.TypeOf(e.Data)))
+                if (e.Data.IsTerminal)
                 {
                     // The runner stores the terminal event just before it settles the row; hand it out once the state agrees.
                     await WaitUntilSettledAsync(generation, cancellationToken);

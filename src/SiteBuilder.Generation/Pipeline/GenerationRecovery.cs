@@ -35,14 +35,14 @@ public sealed class GenerationRecovery(
                 var recorded = await store.ReadEventsAsync(stale.Id, stale.LastEventId, int.MaxValue, cancellationToken);
                 var lastId = recorded.Count > 0 ? recorded[^1].Id : stale.LastEventId;
                 var now = clock.GetUtcNow();
-                if (recorded.Count > 0 && GenerationEvents.IsTerminal(GenerationEvents.TypeOf(recorded[^1].Data)))
+                if (recorded.Count > 0 && recorded[^1].Data.IsTerminal)
                 {
                     // It ended, but its final row update was lost: settle the row from its terminal event.
                     await store.UpdateAsync(Settle(stale, recorded[^1].Data) with { LastEventId = lastId, UpdatedAt = now, CompletedAt = now }, cancellationToken);
                 }
                 else
                 {
-                    await store.AppendEventsAsync(stale.Id, [new GenerationEvent(lastId + 1, GenerationEvents.ErrorData(ErrorCodes.GenerationFailed, InterruptedMessage))], cancellationToken);
+                    await store.AppendEventsAsync(stale.Id, [new GenerationEvent(lastId + 1, new ErrorEvent(ErrorCodes.GenerationFailed, InterruptedMessage))], cancellationToken);
                     await store.UpdateAsync(stale with
                     {
                         Status = GenerationStatus.Failed,
@@ -66,22 +66,13 @@ public sealed class GenerationRecovery(
         return marked;
     }
 
-    private static GenerationRecord Settle(GenerationRecord generation, string terminalEvent)
+    private static GenerationRecord Settle(GenerationRecord generation, GenerationEventData terminalEvent) => terminalEvent switch
     {
-        using var document = System.Text.Json.JsonDocument.Parse(terminalEvent);
-        var root = document.RootElement;
-        return root.GetProperty("type").GetString() switch
-        {
-            GenerationEvents.Complete => generation with { Status = GenerationStatus.Complete, Progress = 100, Message = "Complete", BrandScore = root.GetProperty("brandScore").GetDouble() },
-            GenerationEvents.Cancelled => generation with { Status = GenerationStatus.Cancelled, Message = "Cancelled" },
-            _ => generation with
-            {
-                Status = GenerationStatus.Failed,
-                Error = new(root.GetProperty("code").GetString() ?? ErrorCodes.GenerationFailed, root.GetProperty("message").GetString() ?? ""),
-                Message = root.GetProperty("message").GetString(),
-            },
-        };
-    }
+        CompleteEvent complete => generation with { Status = GenerationStatus.Complete, Progress = 100, Message = "Complete", BrandScore = complete.BrandScore },
+        CancelledEvent => generation with { Status = GenerationStatus.Cancelled, Message = "Cancelled" },
+        ErrorEvent error => generation with { Status = GenerationStatus.Failed, Error = new(error.Code, error.Message), Message = error.Message },
+        _ => throw new ArgumentException($"A {terminalEvent.Type} event does not end a generation.", nameof(terminalEvent)),
+    };
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

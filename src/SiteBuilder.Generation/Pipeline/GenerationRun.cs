@@ -23,7 +23,7 @@ internal sealed class GenerationRun(GenerationRecord generation, IGenerationStor
 
     public bool CancelRequested { get; private set; }
 
-    public async Task EmitAsync(string data, CancellationToken cancellationToken)
+    public async Task EmitAsync(GenerationEventData data, CancellationToken cancellationToken)
     {
         var e = new GenerationEvent(_nextEventId, data);
         await store.AppendEventsAsync(Current.Id, [e], cancellationToken);
@@ -39,7 +39,7 @@ internal sealed class GenerationRun(GenerationRecord generation, IGenerationStor
     /// between the two (the site's latest-version pointer). If the row update fails, readers fall back to the store, which
     /// holds the event until recovery settles the row.
     /// </summary>
-    public async Task FinishAsync(string data, Func<GenerationRecord, GenerationRecord> change, Func<Task>? beforePublish = null)
+    public async Task FinishAsync(GenerationEventData data, Func<GenerationRecord, GenerationRecord> change, Func<Task>? beforePublish = null)
     {
         var e = new GenerationEvent(_nextEventId, data);
         await store.AppendEventsAsync(Current.Id, [e], CancellationToken.None);

@@ -73,70 +73,27 @@ public sealed class GenerationRunner(
         var token = linked.Token;
         try
         {
-            await run.EmitAsync(GenerationEvents.ProgressData(0, "Starting generation...", "start"), token);
+            await run.EmitAsync(new ProgressEvent(0, "Starting generation...", "start"), token);
             await run.SaveAsync(g => g with { Status = GenerationStatus.Generating, Progress = 0, Message = "Starting generation..." }, token);
 
-            var generation = run.Current;
-            var template = TemplateCatalog.Find(generation.TemplateId) ?? TemplateCatalog.Default;
-            var logo = generation.Logo is { } logoRef ? await logos.ResolveAsync(generation.Tenant, logoRef, token) : null;
-            var brand = new BrandKit(generation.PrimaryColor, generation.SecondaryColor, logo);
-            var parentHtml = await LoadParentHtmlAsync(generation, token);
-
-            Theme theme;
-            using (metrics.Measure(Agents.ThemeSelector))
-            {
-                theme = ThemeSelector.Select(brand, template, generation.Prompt);
-            }
-
-            await Progress(run, 5, $"Chose a {theme.Tone} palette around {theme.Primary} and {theme.HeadingFont.Split(',')[0].Trim('"', '\'')} headings", Agents.ThemeSelector, token);
-
-            PageLayout layout;
-            using (metrics.Measure(Agents.LayoutAgent))
-            {
-                layout = LayoutAgent.Plan(template, generation.Prompt, theme);
-
-                // A refinement's plan is its parent's sections changed by the instruction: the plan shown is the plan used.
-                layout = parentHtml is null ? layout : Refinement.PlanFor(new PageRequest(generation.Prompt, template, theme, layout, brand, parentHtml));
-            }
-
-            await Progress(run, 10, $"Planned {layout.Sections.Count} sections: {string.Join(", ", layout.Sections.Select(s => s.Kind))}", Agents.LayoutAgent, token);
-
-            var pageRequest = new PageRequest(generation.Prompt, template, theme, layout, brand, parentHtml);
-            var html = await WritePageAsync(run, pageRequest, layout.Sections.Count, started, token);
+            var pageRequest = await PlanPageAsync(run, token);
+            var html = await WritePageAsync(run, pageRequest, pageRequest.Layout.Sections.Count, started, token);
             metrics.RecordLastChunk(Stopwatch.GetElapsedTime(started), pageModel.Provider);
             // The limit is on writing the page (to its last chunk); storing and scoring it are ours, and a score that waits for
             // the CPU in a burst must not fail a page that was written in time.
             timeout.CancelAfter(Timeout.InfiniteTimeSpan);
 
-            await Progress(run, 85, "Saving the page", "store", token);
-            var htmlKey = $"{generation.Tenant}/{generation.SiteId}/{generation.Id}/index.html";
-            await blobs.PutAsync(BlobContainer.Sites, htmlKey, Encoding.UTF8.GetBytes(html), token);
-
-            await run.SaveAsync(g => g with { Status = GenerationStatus.Validating, Progress = 90, Message = "Checking brand, accessibility, security and performance", HtmlKey = htmlKey }, token);
-            await run.EmitAsync(GenerationEvents.ProgressData(90, "Checking brand, accessibility, security and performance", Agents.BrandValidator), token);
-            var assets = BrandAssetsFor(theme, brand);
-            var brief = await BriefPrompts.ForAsync(store, generation, token);
-            var report = await scoring.RunAsync(
-                () =>
-                {
-                    using (metrics.Measure(Agents.BrandValidator))
-                    {
-                        return BrandValidator.Validate(html, assets, brief);
-                    }
-                },
-                token);
-
-            await blobs.PutAsync(BlobContainer.Sites, ReportKey(generation), BrandReports.Write(report), token);
-            await CompleteAsync(run, report.BrandScore);
+            var brandScore = await StoreAndScoreAsync(run, html, BrandAssetsFor(pageRequest.Theme, pageRequest.Brand), token);
+            await CompleteAsync(run, brandScore);
         }
         catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
         {
-            await EndAsync(run, GenerationStatus.Cancelled, null, GenerationEvents.CancelledData("The generation was cancelled."), "Cancelled");
+            await EndAsync(run, GenerationStatus.Cancelled, null, new CancelledEvent("The generation was cancelled."), "Cancelled");
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             var message = $"The page took longer than {settings.Timeout.TotalSeconds:0} seconds to generate, the limit. Try a shorter prompt or fewer sections.";
-            await EndAsync(run, GenerationStatus.Failed, new GenerationError(ErrorCodes.GenerationFailed, message), GenerationEvents.ErrorData(ErrorCodes.GenerationFailed, message), message);
+            await FailAsync(run, ErrorCodes.GenerationFailed, message);
         }
         catch (PageModelException e)
         {
@@ -145,13 +102,12 @@ public sealed class GenerationRunner(
                 ? $"The page model ({pageModel.Provider}) is busy or unavailable after {settings.MaxAttempts} attempts. Try again in a minute."
                 : $"The page model could not write the page: {e.Message}";
             logger.LogWarning(e, "Generation {GenerationId} failed in the page model ({Failure})", run.Current.Id, e.Failure);
-            await EndAsync(run, GenerationStatus.Failed, new GenerationError(code, message), GenerationEvents.ErrorData(code, message), message);
+            await FailAsync(run, code, message);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             logger.LogError(e, "Generation {GenerationId} failed", run.Current.Id);
-            const string message = "The generation failed on our side. Try again; if it keeps failing, quote the generation id.";
-            await EndAsync(run, GenerationStatus.Failed, new GenerationError(ErrorCodes.GenerationFailed, message), GenerationEvents.ErrorData(ErrorCodes.GenerationFailed, message), message);
+            await FailAsync(run, ErrorCodes.GenerationFailed, "The generation failed on our side. Try again; if it keeps failing, quote the generation id.");
         }
         finally
         {
@@ -160,6 +116,62 @@ public sealed class GenerationRunner(
             _running.TryRemove(run.Current.Id, out _);
             feeds.MarkComplete(run.Feed);
         }
+    }
+
+    /// <summary>The plan the page model writes to: <c>theme_selector</c> picks the palette, <c>layout_agent</c> the sections.</summary>
+    private async Task<PageRequest> PlanPageAsync(GenerationRun run, CancellationToken token)
+    {
+        var generation = run.Current;
+        var template = TemplateCatalog.Find(generation.TemplateId) ?? TemplateCatalog.Default;
+        var logo = generation.Logo is { } logoRef ? await logos.ResolveAsync(generation.Tenant, logoRef, token) : null;
+        var brand = new BrandKit(generation.PrimaryColor, generation.SecondaryColor, logo);
+        var parentHtml = await LoadParentHtmlAsync(generation, token);
+
+        Theme theme;
+        using (metrics.Measure(Agents.ThemeSelector))
+        {
+            theme = ThemeSelector.Select(brand, template, generation.Prompt);
+        }
+
+        await Progress(run, 5, $"Chose a {theme.Tone} palette around {theme.Primary} and {theme.HeadingFont.Split(',')[0].Trim('"', '\'')} headings", Agents.ThemeSelector, token);
+
+        PageLayout layout;
+        using (metrics.Measure(Agents.LayoutAgent))
+        {
+            layout = LayoutAgent.Plan(template, generation.Prompt, theme);
+
+            // A refinement's plan is its parent's sections changed by the instruction: the plan shown is the plan used.
+            layout = parentHtml is null ? layout : Refinement.PlanFor(new PageRequest(generation.Prompt, template, theme, layout, brand, parentHtml));
+        }
+
+        await Progress(run, 10, $"Planned {layout.Sections.Count} sections: {string.Join(", ", layout.Sections.Select(s => s.Kind))}", Agents.LayoutAgent, token);
+        return new PageRequest(generation.Prompt, template, theme, layout, brand, parentHtml);
+    }
+
+    /// <summary>Stores the page, then scores it with <c>brand_validator</c> (queued with other scoring) and stores the report.</summary>
+    private async Task<double> StoreAndScoreAsync(GenerationRun run, string html, BrandAssets assets, CancellationToken token)
+    {
+        var generation = run.Current;
+        await Progress(run, 85, "Saving the page", "store", token);
+        var htmlKey = $"{generation.Tenant}/{generation.SiteId}/{generation.Id}/index.html";
+        await blobs.PutAsync(BlobContainer.Sites, htmlKey, Encoding.UTF8.GetBytes(html), token);
+
+        const string Checking = "Checking brand, accessibility, security and performance";
+        await run.SaveAsync(g => g with { Status = GenerationStatus.Validating, Progress = 90, Message = Checking, HtmlKey = htmlKey }, token);
+        await run.EmitAsync(new ProgressEvent(90, Checking, Agents.BrandValidator), token);
+        var brief = await BriefPrompts.ForAsync(store, generation, token);
+        var report = await scoring.RunAsync(
+            () =>
+            {
+                using (metrics.Measure(Agents.BrandValidator))
+                {
+                    return BrandValidator.Validate(html, assets, brief);
+                }
+            },
+            token);
+
+        await blobs.PutAsync(BlobContainer.Sites, ReportKey(generation), BrandReports.Write(report), token);
+        return report.BrandScore;
     }
 
     /// <summary>
@@ -173,98 +185,12 @@ public sealed class GenerationRunner(
         for (var attempt = 1; ; attempt++)
         {
             await Progress(run, 15, attempt == 1 ? $"Writing the page with {Describe(pageModel)}" : $"The model was busy; trying again ({attempt} of {settings.MaxAttempts})", Agents.PageGenerator, token);
-            var page = new StringBuilder();
-            var sanitizer = new StreamingHtmlSanitizer();
-            var pending = new StringBuilder();
-            var chunks = 0;
-            var lastProgress = 15;
-            // A page is a head with its stylesheet and then its sections; progress follows the bytes written against that estimate.
-            var expected = 16_000 + (Math.Max(sections, 3) * 2_500);
-            TokenUsage? usage = null;
-            string? note = null;
-
-            async Task FlushAsync()
-            {
-                if (pending.Length == 0)
-                {
-                    return;
-                }
-
-                var content = pending.ToString();
-                pending.Clear();
-                page.Append(content);
-                if (chunks++ == 0)
-                {
-                    var firstChunkAt = clock.GetUtcNow();
-                    metrics.RecordFirstChunk(Stopwatch.GetElapsedTime(started), pageModel.Provider);
-                    await run.SaveAsync(g => g with { FirstChunkAt = firstChunkAt, Provider = pageModel.Provider, ModelId = pageModel.ModelId }, token);
-                }
-
-                await run.EmitAsync(GenerationEvents.ChunkData(content), token);
-                var progress = 15 + (int)(65 * Math.Min(1.0, page.Length / (double)expected));
-                if (progress >= lastProgress + 10)
-                {
-                    lastProgress = progress;
-                    await Progress(run, progress, $"Written {page.Length / 1024.0:0.#} KB of the page", Agents.PageGenerator, token);
-                }
-            }
-
+            var page = new ChunkedPage(run, sections, () => RecordFirstChunkAsync(run, started, token), token);
             try
             {
-                var deltas = Channel.CreateBounded<PageDelta>(64);
-                var producer = ProduceAsync(request, deltas.Writer, token);
-                var cutAt = (DateTimeOffset?)null;
-                while (true)
-                {
-                    var wait = cutAt is { } due ? due - clock.GetUtcNow() : Timeout.InfiniteTimeSpan;
-                    bool more;
-                    if (wait == Timeout.InfiniteTimeSpan)
-                    {
-                        more = await deltas.Reader.WaitToReadAsync(token);
-                    }
-                    else
-                    {
-                        using var delay = CancellationTokenSource.CreateLinkedTokenSource(token);
-                        delay.CancelAfter(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
-                        try
-                        {
-                            more = await deltas.Reader.WaitToReadAsync(delay.Token);
-                        }
-                        catch (OperationCanceledException) when (!token.IsCancellationRequested)
-                        {
-                            await FlushAsync();
-                            cutAt = null;
-                            continue;
-                        }
-                    }
-
-                    if (!more)
-                    {
-                        break;
-                    }
-
-                    while (deltas.Reader.TryRead(out var delta))
-                    {
-                        usage = delta.Usage ?? usage;
-                        note = delta.Note ?? note;
-                        pending.Append(sanitizer.Push(delta.Text));
-                        if (pending.Length >= ChunkSize)
-                        {
-                            await FlushAsync();
-                            cutAt = null;
-                        }
-                        else if (pending.Length > 0 && cutAt is null)
-                        {
-                            cutAt = clock.GetUtcNow() + ChunkDelay;
-                        }
-                    }
-                }
-
-                await producer;
-                pending.Append(sanitizer.Complete());
-                await FlushAsync();
+                await StreamSanitizedAsync(request, page, token);
             }
-            catch (PageModelException e) when (e.IsTransient && chunks == 0 && attempt < settings.MaxAttempts)
+            catch (PageModelException e) when (e.IsTransient && page.ChunkCount == 0 && attempt < settings.MaxAttempts)
             {
                 logger.LogInformation("Page model {Provider} {Failure} on attempt {Attempt}; retrying", pageModel.Provider, e.Failure, attempt);
                 await Task.Delay(Backoff(settings.RetryDelay, attempt), clock, token);
@@ -276,24 +202,95 @@ public sealed class GenerationRunner(
                 throw;
             }
 
-            if (string.IsNullOrWhiteSpace(page.ToString()))
+            var html = page.Html;
+            if (string.IsNullOrWhiteSpace(html))
             {
                 call.Fail();
                 throw new PageModelException(PageModelFailure.Failed, "the model returned no HTML.");
             }
 
-            if (usage is not null)
+            if (page.Usage is { } usage)
             {
                 metrics.RecordTokens(usage.InputTokens, usage.OutputTokens, pageModel.Provider);
                 await run.SaveAsync(g => g with { InputTokens = usage.InputTokens, OutputTokens = usage.OutputTokens }, token);
             }
 
-            if (note is not null)
+            if (page.Note is { } note)
             {
                 await run.SaveAsync(g => g with { Note = note }, token);
             }
 
-            return page.ToString();
+            return html;
+        }
+    }
+
+    private async Task RecordFirstChunkAsync(GenerationRun run, long started, CancellationToken token)
+    {
+        var firstChunkAt = clock.GetUtcNow();
+        metrics.RecordFirstChunk(Stopwatch.GetElapsedTime(started), pageModel.Provider);
+        await run.SaveAsync(g => g with { FirstChunkAt = firstChunkAt, Provider = pageModel.Provider, ModelId = pageModel.ModelId }, token);
+    }
+
+    /// <summary>
+    /// Reads the model's deltas (produced on their own task, so a slow store write never stalls the model's connection) through the
+    /// sanitizer into <paramref name="page"/>, which is cut into a chunk at <see cref="ChunkSize"/> or <see cref="ChunkDelay"/> after
+    /// its first unsent character, whichever comes first.
+    /// </summary>
+    private async Task StreamSanitizedAsync(PageRequest request, ChunkedPage page, CancellationToken token)
+    {
+        var sanitizer = new StreamingHtmlSanitizer();
+        var deltas = Channel.CreateBounded<PageDelta>(64);
+        var producer = ProduceAsync(request, deltas.Writer, token);
+        var cutAt = (DateTimeOffset?)null;
+        while (await WaitForDeltasAsync(deltas.Reader, cutAt, token) is var more && more != false)
+        {
+            if (more is null)
+            {
+                await page.FlushAsync();
+                cutAt = null;
+                continue;
+            }
+
+            while (deltas.Reader.TryRead(out var delta))
+            {
+                page.Usage = delta.Usage ?? page.Usage;
+                page.Note = delta.Note ?? page.Note;
+                page.Append(sanitizer.Push(delta.Text));
+                if (page.PendingLength >= ChunkSize)
+                {
+                    await page.FlushAsync();
+                    cutAt = null;
+                }
+                else if (page.PendingLength > 0 && cutAt is null)
+                {
+                    cutAt = clock.GetUtcNow() + ChunkDelay;
+                }
+            }
+        }
+
+        await producer;
+        page.Append(sanitizer.Complete());
+        await page.FlushAsync();
+    }
+
+    /// <summary>True when deltas are ready, false when the model is done, null when <paramref name="cutAt"/> came first.</summary>
+    private async Task<bool?> WaitForDeltasAsync(ChannelReader<PageDelta> reader, DateTimeOffset? cutAt, CancellationToken token)
+    {
+        if (cutAt is not { } due)
+        {
+            return await reader.WaitToReadAsync(token);
+        }
+
+        var wait = due - clock.GetUtcNow();
+        using var delay = CancellationTokenSource.CreateLinkedTokenSource(token);
+        delay.CancelAfter(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+        try
+        {
+            return await reader.WaitToReadAsync(delay.Token);
+        }
+        catch (OperationCanceledException) when (!token.IsCancellationRequested)
+        {
+            return null;
         }
     }
 
@@ -320,10 +317,10 @@ public sealed class GenerationRunner(
         var g = run.Current;
         var completedAt = clock.GetUtcNow();
         await run.FinishAsync(
-            GenerationEvents.CompleteData(new GenerationEvents.CompletePayload(
-                GenerationEvents.Complete, g.Id, g.SiteId, g.Version, brandScore,
+            new CompleteEvent(
+                g.Id, g.SiteId, g.Version, brandScore,
                 $"/v1/sites/{g.Tenant}/generations/{g.Id}/html", $"/v1/sites/{g.Tenant}/generations/{g.Id}/report",
-                g.Provider, g.ModelId, g.InputTokens, g.OutputTokens, g.Note)),
+                g.Provider, g.ModelId, g.InputTokens, g.OutputTokens, g.Note),
             x => x with { Status = GenerationStatus.Complete, Progress = 100, Message = "Complete", BrandScore = brandScore, CompletedAt = completedAt },
             async () =>
             {
@@ -335,8 +332,11 @@ public sealed class GenerationRunner(
             });
     }
 
+    private Task FailAsync(GenerationRun run, string code, string message) =>
+        EndAsync(run, GenerationStatus.Failed, new GenerationError(code, message), new ErrorEvent(code, message), message);
+
     /// <summary>Records the terminal event and state; never throws (the run is over either way).</summary>
-    private async Task EndAsync(GenerationRun run, GenerationStatus status, GenerationError? error, string eventData, string message)
+    private async Task EndAsync(GenerationRun run, GenerationStatus status, GenerationError? error, GenerationEventData eventData, string message)
     {
         try
         {
@@ -350,7 +350,7 @@ public sealed class GenerationRunner(
 
     private static async Task Progress(GenerationRun run, int progress, string message, string step, CancellationToken token)
     {
-        await run.EmitAsync(GenerationEvents.ProgressData(progress, message, step), token);
+        await run.EmitAsync(new ProgressEvent(progress, message, step), token);
         run.NoteProgress(progress, message);
     }
 
@@ -376,6 +376,55 @@ public sealed class GenerationRunner(
         [theme.HeadingFont, theme.BodyFont]);
 
     public static string ReportKey(GenerationRecord generation) => $"{generation.Tenant}/{generation.SiteId}/{generation.Id}/report.json";
+
+    /// <summary>
+    /// The page as it is written: sanitized text gathers until it is flushed as a chunk event, and progress follows the bytes written against the size a page of this many sections usually has.
+    /// </summary>
+    private sealed class ChunkedPage(GenerationRun run, int sections, Func<Task> onFirstChunk, CancellationToken token)
+    {
+        private readonly StringBuilder _page = new();
+        private readonly StringBuilder _pending = new();
+        // A page is a head with its stylesheet and then its sections.
+        private readonly int _expected = 16_000 + (Math.Max(sections, 3) * 2_500);
+        private int _lastProgress = 15;
+
+        public int ChunkCount { get; private set; }
+
+        public int PendingLength => _pending.Length;
+
+        public TokenUsage? Usage { get; set; }
+
+        /// <summary>What the model said about the version in words (an instruction already satisfied, or one it cannot apply).</summary>
+        public string? Note { get; set; }
+
+        public string Html => _page.ToString();
+
+        public void Append(string sanitized) => _pending.Append(sanitized);
+
+        public async Task FlushAsync()
+        {
+            if (_pending.Length == 0)
+            {
+                return;
+            }
+
+            var content = _pending.ToString();
+            _pending.Clear();
+            _page.Append(content);
+            if (ChunkCount++ == 0)
+            {
+                await onFirstChunk();
+            }
+
+            await run.EmitAsync(new ChunkEvent(content), token);
+            var progress = 15 + (int)(65 * Math.Min(1.0, _page.Length / (double)_expected));
+            if (progress >= _lastProgress + 10)
+            {
+                _lastProgress = progress;
+                await Progress(run, progress, $"Written {_page.Length / 1024.0:0.#} KB of the page", Agents.PageGenerator, token);
+            }
+        }
+    }
 
     private static string Describe(IPageModel model) => model.Provider switch
     {

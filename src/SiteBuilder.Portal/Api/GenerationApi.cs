@@ -75,7 +75,7 @@ public static class GenerationApi
             var (held, failure) = await HoldUntilFirstChunkAsync(events);
             if (failure is not null)
             {
-                return ProblemFor(failure.Data, generation);
+                return ProblemFor((ErrorEvent)failure.Data, generation);
             }
 
             ServerSentEvents.Begin(context.Response, generation.Id);
@@ -85,7 +85,7 @@ public static class GenerationApi
                 await ServerSentEvents.WriteAsync(context.Response, e, abort);
             }
 
-            if (!GenerationEvents.IsTerminal(GenerationEvents.TypeOf(held[^1].Data)))
+            if (!held[^1].Data.IsTerminal)
             {
                 pending = events.MoveNextAsync().AsTask();
                 await ServerSentEvents.StreamAsync(context.Response, events, pending, abort);
@@ -113,14 +113,13 @@ public static class GenerationApi
         while (await events.MoveNextAsync())
         {
             var e = events.Current;
-            var type = GenerationEvents.TypeOf(e.Data);
-            if (type == GenerationEvents.Error && !held.Any(h => GenerationEvents.TypeOf(h.Data) == GenerationEvents.Chunk))
+            if (e.Data is ErrorEvent && !held.Any(h => h.Data is ChunkEvent))
             {
                 return (held, e);
             }
 
             held.Add(e);
-            if (type is GenerationEvents.Chunk || GenerationEvents.IsTerminal(type))
+            if (e.Data is ChunkEvent || e.Data.IsTerminal)
             {
                 break;
             }
@@ -267,11 +266,9 @@ public static class GenerationApi
     private static ProblemHttpResult NotFound(string generationId) =>
         ApiProblems.NotFound($"There is no generation {generationId} for this tenant.");
 
-    private static ProblemHttpResult ProblemFor(string errorEvent, GenerationRecord generation)
+    private static ProblemHttpResult ProblemFor(ErrorEvent error, GenerationRecord generation)
     {
-        using var document = JsonDocument.Parse(errorEvent);
-        var code = document.RootElement.GetProperty("code").GetString() ?? ErrorCodes.GenerationFailed;
-        var message = document.RootElement.GetProperty("message").GetString() ?? "";
+        var (code, message) = (error.Code, error.Message);
         var status = code == ErrorCodes.ServiceUnavailable ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         return ApiProblems.Problem(status, code, code == ErrorCodes.ServiceUnavailable ? "The page model is unavailable." : "The generation failed.", message,
             new Dictionary<string, object?> { ["generationId"] = generation.Id });

@@ -24,7 +24,7 @@ internal static class ServerSentEvents
     public static async Task WriteAsync(HttpResponse response, GenerationEvent e, CancellationToken cancellationToken)
     {
         // Event data is one line of JSON (JSON escapes newlines), so one data: line carries it.
-        await response.WriteAsync($"id: {e.Id}\ndata: {e.Data}\n\n", cancellationToken);
+        await response.WriteAsync($"id: {e.Id}\ndata: {GenerationEventJson.Write(e.Data)}\n\n", cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
     }
 

@@ -67,6 +67,7 @@ public static class PortalHost
         services.AddScoped<ThemeState>();
         services.AddSingleton<TenantChoices>();
         services.AddSingleton<Components.Pages.Workspace.TemplateThumbnails>();
+        services.AddOptions<Components.Pages.Workspace.GenerationPricing>().BindConfiguration(Components.Pages.Workspace.GenerationPricing.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.Configure<ForwardedHeadersOptions>(options =>
         {

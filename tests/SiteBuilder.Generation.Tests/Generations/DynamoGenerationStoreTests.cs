@@ -40,7 +40,7 @@ public sealed class DynamoGenerationStoreTests(DynaliteTables tables) : Generati
         var client = PartialBatchDynamoDb.Wrap(tables.Client, withhold: false);
         var store = new DynamoGenerationStore(client, tables.Names, TimeProvider.System);
         var generation = await store.CreateAsync(NewGeneration(NewTenant(), Created), Cancellation);
-        await store.AppendEventsAsync(generation.Id, [new GenerationEvent(1, """{"type":"progress"}""")], Cancellation);
+        await store.AppendEventsAsync(generation.Id, [new GenerationEvent(1, new ProgressEvent(0, "Starting generation...", "start"))], Cancellation);
 
         await store.GetAsync(generation.Tenant, generation.Id, Cancellation);
         await store.ListAsync(generation.Tenant, 5, null, Cancellation);

@@ -286,10 +286,10 @@ public abstract class GenerationStoreContract : IAsyncLifetime
     public async Task EventsAreReadInOrderAfterAnIdUpToALimit()
     {
         var generationId = GenerationIds.NewGenerationId(Created);
-        var events = Enumerable.Range(1, 30).Select(i => new GenerationEvent(i, $$"""{"type":"chunk","content":"<p>part {{i}} — «ünïcode» & \"quotes\"</p>"}""")).ToList();
+        var events = Enumerable.Range(1, 30).Select(i => new GenerationEvent(i, new ChunkEvent($"<p>part {i} — «ünïcode» & \"quotes\"</p>"))).ToList();
         await Store.AppendEventsAsync(generationId, events[..10], Cancellation);
         await Store.AppendEventsAsync(generationId, events[10..], Cancellation);
-        await Store.AppendEventsAsync(GenerationIds.NewGenerationId(Created), [new GenerationEvent(1, """{"type":"progress"}""")], Cancellation);
+        await Store.AppendEventsAsync(GenerationIds.NewGenerationId(Created), [new GenerationEvent(1, new ProgressEvent(0, "Starting generation...", "start"))], Cancellation);
 
         Assert.Equal(events, await Store.ReadEventsAsync(generationId, 0, 100, Cancellation));
         Assert.Equal(events[5..12], await Store.ReadEventsAsync(generationId, 5, 7, Cancellation));
@@ -312,7 +312,7 @@ public abstract class GenerationStoreContract : IAsyncLifetime
     {
         // Recovery reads "everything after the row's last event id" this way.
         var generationId = GenerationIds.NewGenerationId(Created);
-        var events = Enumerable.Range(1, 5).Select(i => new GenerationEvent(i, $$"""{"type":"progress","progress":{{i}}}""")).ToList();
+        var events = Enumerable.Range(1, 5).Select(i => new GenerationEvent(i, new ProgressEvent(i, $"step {i}", "layout_agent"))).ToList();
         await Store.AppendEventsAsync(generationId, events, Cancellation);
 
         Assert.Equal(events[2..], await Store.ReadEventsAsync(generationId, 2, int.MaxValue, Cancellation));
@@ -322,7 +322,7 @@ public abstract class GenerationStoreContract : IAsyncLifetime
     public async Task AnEventOfABigChunkRoundTrips()
     {
         var generationId = GenerationIds.NewGenerationId(Created);
-        var big = new GenerationEvent(1, "{\"type\":\"chunk\",\"content\":\"" + string.Concat(Enumerable.Repeat("<section class=\\\"x\\\">ünï</section>", 3000)) + "\"}");
+        var big = new GenerationEvent(1, new ChunkEvent(string.Concat(Enumerable.Repeat("<section class=\"x\">ünï</section>", 3000))));
 
         await Store.AppendEventsAsync(generationId, [big], Cancellation);
 
@@ -333,10 +333,10 @@ public abstract class GenerationStoreContract : IAsyncLifetime
     public async Task RecordingAnEventIdTwiceConflictsAndKeepsTheFirst()
     {
         var generationId = GenerationIds.NewGenerationId(Created);
-        var first = new GenerationEvent(1, """{"type":"progress","progress":0}""");
-        await Store.AppendEventsAsync(generationId, [first, new GenerationEvent(2, """{"type":"chunk","content":"a"}""")], Cancellation);
+        var first = new GenerationEvent(1, new ProgressEvent(0, "Starting generation...", "start"));
+        await Store.AppendEventsAsync(generationId, [first, new GenerationEvent(2, new ChunkEvent("a"))], Cancellation);
 
-        await Assert.ThrowsAsync<GenerationConflictException>(() => Store.AppendEventsAsync(generationId, [first with { Data = """{"type":"error"}""" }], Cancellation));
+        await Assert.ThrowsAsync<GenerationConflictException>(() => Store.AppendEventsAsync(generationId, [first with { Data = new ErrorEvent("GENERATION_FAILED", "second writer") }], Cancellation));
 
         Assert.Equal(first, (await Store.ReadEventsAsync(generationId, 0, 10, Cancellation))[0]);
         Assert.Equal(2, (await Store.ReadEventsAsync(generationId, 0, 10, Cancellation)).Count);
@@ -347,12 +347,12 @@ public abstract class GenerationStoreContract : IAsyncLifetime
     {
         // Many generations appending at once (the SQLite store commits them together): one caller's conflict is its own.
         var taken = GenerationIds.NewGenerationId(Created);
-        await Store.AppendEventsAsync(taken, [new GenerationEvent(2, """{"type":"chunk","content":"first"}""")], Cancellation);
+        await Store.AppendEventsAsync(taken, [new GenerationEvent(2, new ChunkEvent("first"))], Cancellation);
         var generations = Enumerable.Range(0, 40).Select(i => GenerationIds.NewGenerationId(Created.AddSeconds(i))).ToList();
 
         var appends = generations
-            .Select(id => Store.AppendEventsAsync(id, [new GenerationEvent(1, $$"""{"type":"progress","id":"{{id}}"}"""), new GenerationEvent(2, """{"type":"chunk","content":"x"}""")], Cancellation))
-            .Append(Store.AppendEventsAsync(taken, [new GenerationEvent(2, """{"type":"error"}""")], Cancellation))
+            .Select(id => Store.AppendEventsAsync(id, [new GenerationEvent(1, new ProgressEvent(0, id, "start")), new GenerationEvent(2, new ChunkEvent("x"))], Cancellation))
+            .Append(Store.AppendEventsAsync(taken, [new GenerationEvent(2, new ErrorEvent("GENERATION_FAILED", "lost the race"))], Cancellation))
             .ToList();
         var conflict = appends[^1];
 
@@ -363,7 +363,7 @@ public abstract class GenerationStoreContract : IAsyncLifetime
             Assert.Equal([1L, 2L], (await Store.ReadEventsAsync(id, 0, 10, Cancellation)).Select(e => e.Id));
         }
 
-        Assert.Equal([new GenerationEvent(2, """{"type":"chunk","content":"first"}""")], await Store.ReadEventsAsync(taken, 0, 10, Cancellation));
+        Assert.Equal([new GenerationEvent(2, new ChunkEvent("first"))], await Store.ReadEventsAsync(taken, 0, 10, Cancellation));
     }
 
     [Fact]
@@ -378,7 +378,7 @@ public abstract class GenerationStoreContract : IAsyncLifetime
         var created = await Task.WhenAll(generations.Select(g => Store.CreateAsync(g, Cancellation)));
         var writes = created
             .Select(g => (Task)Store.UpdateAsync(g with { Status = GenerationStatus.Generating, Progress = 15, Message = "Writing" }, Cancellation))
-            .Concat(created.Select(g => Store.AppendEventsAsync(g.Id, [new GenerationEvent(1, """{"type":"progress"}""")], Cancellation)))
+            .Concat(created.Select(g => Store.AppendEventsAsync(g.Id, [new GenerationEvent(1, new ProgressEvent(0, "Starting generation...", "start"))], Cancellation)))
             .Concat(created.Select(g => Store.SaveSiteAsync(new Site { Tenant = tenant, SiteId = g.SiteId, Name = g.SiteId, CreatedAt = Created, UpdatedAt = Created }, Cancellation)))
             .ToList();
         var conflict = Store.UpdateAsync(stale with { Progress = 30 }, Cancellation);

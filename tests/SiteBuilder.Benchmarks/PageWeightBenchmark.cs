@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace SiteBuilder.Benchmarks;
+
+/// <summary>
+/// Bytes a browser transfers for a page on a cold cache, as brotli when offered: the document and every stylesheet and
+/// script it references (the sign-in page, and the workspace once signed in). Reported, never asserted.
+/// </summary>
+internal static partial class PageWeightBenchmark
+{
+    public static int Run() => RunAsync().GetAwaiter().GetResult();
+
+    private static async Task<int> RunAsync()
+    {
+        await using var portal = await GenerationBenchmark.Portal.StartAsync(new Dictionary<string, string>());
+        var cookies = new CookieContainer();
+        using var browser = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None })
+        {
+            BaseAddress = portal.Address,
+        };
+        browser.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br, gzip");
+
+        Console.WriteLine($"{"page",-12} {"document",10} {"assets",10} {"total",10}  (bytes on the wire, br/gzip as the server chose)");
+        var signIn = await WeighAsync(browser, "/account/login");
+        Print("sign-in", signIn);
+
+        var form = await DecodedAsync(browser, "/account/login");
+        var fields = HiddenInput().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        fields["Input.UserName"] = "bench";
+        fields["Input.Password"] = GenerationBenchmark.Portal.BenchPassword;
+        var signedIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(fields));
+        if (signedIn.StatusCode != HttpStatusCode.Redirect)
+        {
+            await Console.Error.WriteLineAsync($"Signing in as the bench user failed: {(int)signedIn.StatusCode}.");
+            return 1;
+        }
+
+        Print("workspace", await WeighAsync(browser, $"/workspace/{GenerationBenchmark.Portal.BenchTenant}"));
+        return 0;
+    }
+
+    private static async Task<(long Document, long Assets)> WeighAsync(HttpClient browser, string path)
+    {
+        using var page = await browser.GetAsync(path);
+        var body = await page.Content.ReadAsByteArrayAsync();
+        var html = await DecodedAsync(browser, path);
+        long assets = 0;
+        foreach (Match reference in AssetReference().Matches(html))
+        {
+            using var asset = await browser.GetAsync("/" + reference.Groups[1].Value.TrimStart('/'));
+            assets += (await asset.Content.ReadAsByteArrayAsync()).LongLength;
+        }
+
+        return (body.LongLength, assets);
+    }
+
+    /// <summary>The document as text (fetched again without compression, to find its references).</summary>
+    private static async Task<string> DecodedAsync(HttpClient browser, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.AcceptEncoding.Clear();
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "identity");
+        using var answer = await browser.SendAsync(request);
+        return await answer.Content.ReadAsStringAsync();
+    }
+
+    private static void Print(string page, (long Document, long Assets) weight) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{page,-12} {weight.Document,10:N0} {weight.Assets,10:N0} {weight.Document + weight.Assets,10:N0}"));
+
+    [GeneratedRegex("<(?:link[^>]*rel=\"stylesheet\"[^>]*href|script[^>]*src)=\"([^\"]+)\"")]
+    private static partial Regex AssetReference();
+
+    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*name=\"(?<name>[^\"]+)\"[^>]*value=\"(?<value>[^\"]*)\"")]
+    private static partial Regex HiddenInput();
+}
