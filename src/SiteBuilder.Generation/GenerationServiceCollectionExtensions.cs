@@ -43,6 +43,8 @@ public static class GenerationServiceCollectionExtensions
             _ => new OfflineComposer(),
         });
         services.TryAddSingleton<ILogoSource, UrlOnlyLogoSource>();
+        services.AddMetrics();
+        services.TryAddSingleton<AgentMetrics>();
         services.AddSingleton<GenerationMetrics>();
         services.AddSingleton<GenerationFeeds>();
         services.AddSingleton<GenerationEventReader>();

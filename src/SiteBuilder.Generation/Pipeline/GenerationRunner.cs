@@ -81,19 +81,11 @@ public sealed class GenerationRunner(
             var brand = new BrandKit(generation.PrimaryColor, generation.SecondaryColor, logo);
             var parentHtml = await LoadParentHtmlAsync(generation, token);
 
-            Theme theme;
-            using (metrics.Measure(Agents.ThemeSelector))
-            {
-                theme = ThemeSelector.Select(brand, template, generation.Prompt);
-            }
+            var theme = metrics.Measure(Agents.ThemeSelector, () => ThemeSelector.Select(brand, template, generation.Prompt));
 
             await Progress(run, 5, $"Chose a {theme.Tone} palette around {theme.Primary} and {theme.HeadingFont.Split(',')[0].Trim('"', '\'')} headings", Agents.ThemeSelector, token);
 
-            PageLayout layout;
-            using (metrics.Measure(Agents.LayoutAgent))
-            {
-                layout = LayoutAgent.Plan(template, generation.Prompt, theme);
-            }
+            var layout = metrics.Measure(Agents.LayoutAgent, () => LayoutAgent.Plan(template, generation.Prompt, theme));
 
             await Progress(run, 10, $"Planned {layout.Sections.Count} sections: {string.Join(", ", layout.Sections.Select(s => s.Kind))}", Agents.LayoutAgent, token);
 
@@ -111,15 +103,8 @@ public sealed class GenerationRunner(
             await run.SaveAsync(g => g with { Status = GenerationStatus.Validating, Progress = 90, Message = "Checking brand, accessibility, security and performance", HtmlKey = htmlKey }, token);
             await run.EmitAsync(GenerationEvents.ProgressData(90, "Checking brand, accessibility, security and performance", Agents.BrandValidator), token);
             var assets = BrandAssetsFor(theme, brand);
-            var report = await scoring.RunAsync(
-                () =>
-                {
-                    using (metrics.Measure(Agents.BrandValidator))
-                    {
-                        return BrandValidator.Validate(html, assets);
-                    }
-                },
-                token);
+            var report = await scoring.RunAsync(() => metrics.Measure(Agents.BrandValidator, () => BrandValidator.Validate(html, assets)), token);
+            metrics.RecordBrandScore(report.BrandScore);
 
             await blobs.PutAsync(BlobContainer.Sites, ReportKey(generation), BrandReports.Write(report), token);
             await CompleteAsync(run, report.BrandScore);
@@ -263,15 +248,25 @@ public sealed class GenerationRunner(
                 await Task.Delay(Backoff(settings.RetryDelay, attempt), clock, token);
                 continue;
             }
-            catch (PageModelException)
+            catch (PageModelException e)
             {
-                call.Fail();
+                call.Fail(e.Failure.ToString());
+                throw;
+            }
+            catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
+            {
+                call.Cancel();
+                throw;
+            }
+            catch (OperationCanceledException)
+            {
+                call.Fail("timeout");
                 throw;
             }
 
             if (string.IsNullOrWhiteSpace(page.ToString()))
             {
-                call.Fail();
+                call.Fail(nameof(PageModelFailure.Failed));
                 throw new PageModelException(PageModelFailure.Failed, "the model returned no HTML.");
             }
 
@@ -281,6 +276,7 @@ public sealed class GenerationRunner(
                 await run.SaveAsync(g => g with { InputTokens = usage.InputTokens, OutputTokens = usage.OutputTokens }, token);
             }
 
+            call.Succeed();
             return page.ToString();
         }
     }

@@ -7,6 +7,7 @@ using MudBlazor.Services;
 using SiteBuilder.BrandAssets;
 using SiteBuilder.Generation;
 using SiteBuilder.Identity;
+using SiteBuilder.Observability;
 using SiteBuilder.Portal.Api;
 using SiteBuilder.Portal.Auth;
 using SiteBuilder.Portal.Components;
@@ -30,6 +31,7 @@ public static class PortalHost
         builder.AddGeneration();
         builder.AddPortalAuthentication();
         builder.AddBrandAssets();
+        builder.AddObservability(Path.Combine(AppContext.BaseDirectory, SiteBuilder.Observability.Alarms.AlarmCatalog.FileName));
         builder.Services.AddSingleton<SiteBuilder.Generation.Pipeline.ILogoSource, BrandAssetLogoSource>();
 
         var services = builder.Services;
