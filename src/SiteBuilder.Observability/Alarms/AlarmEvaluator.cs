@@ -103,7 +103,9 @@ public sealed partial class AlarmEvaluator(AlarmCatalog catalog, IMetricsSource 
                 return (null, "No previous release to compare with.");
             }
 
-            var baseline = await ValueAsync(environment, alarm.Metric, release.At - BaselineWindow, release.At, BaselineWindow, alarm.Statistic, cancellationToken);
+            // Rollups are per minute: the minute the release started in already has its measurements.
+            var releaseMinute = Metrics.MetricRollup.MinuteOf(release.At);
+            var baseline = await ValueAsync(environment, alarm.Metric, releaseMinute - BaselineWindow, releaseMinute, BaselineWindow, alarm.Statistic, cancellationToken);
             if (current is null || baseline is not > 0)
             {
                 return (null, $"No {alarm.Metric} {alarm.Statistic} for both the current release ({release.Version}) and the day before it.");
