@@ -14,7 +14,7 @@ namespace SiteBuilder.Portal.Tests;
 public sealed class OpenApiContractTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     private const string Generation = "generation-api.yaml";
-    private static readonly string[] Files = ["generation-api.yaml", "agents-api.yaml", "validation-api.yaml"];
+    private static readonly string[] Files = ["generation-api.yaml", "agents-api.yaml", "validation-api.yaml", "observability-api.yaml"];
 
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 

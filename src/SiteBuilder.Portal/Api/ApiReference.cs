@@ -18,6 +18,7 @@ public static class ApiReference
         ("generation-api", "Page generation"),
         ("agents-api", "Agents"),
         ("validation-api", "Brand validation"),
+        ("observability-api", "Metrics and alarms"),
     ];
 
     public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder app)

@@ -8,6 +8,7 @@ using SiteBuilder.BrandAssets;
 using SiteBuilder.Generation;
 using SiteBuilder.Identity;
 using SiteBuilder.Observability;
+using SiteBuilder.Observability.Alarms;
 using SiteBuilder.Portal.Api;
 using SiteBuilder.Portal.Auth;
 using SiteBuilder.Portal.Components;
@@ -31,7 +32,7 @@ public static class PortalHost
         builder.AddGeneration();
         builder.AddPortalAuthentication();
         builder.AddBrandAssets();
-        builder.AddObservability(Path.Combine(AppContext.BaseDirectory, SiteBuilder.Observability.Alarms.AlarmCatalog.FileName));
+        builder.AddObservability(Path.Combine(AppContext.BaseDirectory, AlarmCatalog.FileName));
         builder.Services.AddSingleton<SiteBuilder.Generation.Pipeline.ILogoSource, BrandAssetLogoSource>();
 
         var services = builder.Services;
@@ -42,6 +43,7 @@ public static class PortalHost
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         services.AddPortalHealthChecks();
+        services.AddAuthorizationBuilder().AddObservabilityPolicies();
         services.AddHttpContextAccessor();
 
         services.AddDataProtection().SetApplicationName("SiteBuilder.Portal");
@@ -93,6 +95,7 @@ public static class PortalHost
         app.MapAssetsApi();
         app.MapGenerationApi();
         app.MapValidationApi();
+        app.MapOpsMetricsApi();
         app.MapSitePages();
         app.MapApiReference();
         // The portal's own policy (SecurityHeaders) already says frame-ancestors 'none'.
