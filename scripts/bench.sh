@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the benchmarks in Release. Usage: scripts/bench.sh [mode]   (default: all; modes: validation, generation)
+# Runs the benchmarks in Release. Usage: scripts/bench.sh [mode]   (default: all; modes: validation, generation, dashboard)
 # generation: BENCH_GENERATION_CONCURRENCY=1,50,200 (the default) sets the concurrent streams of each offline run.
 set -euo pipefail
 cd "$(dirname "$0")/.."

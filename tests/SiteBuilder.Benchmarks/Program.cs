@@ -5,6 +5,7 @@ var modes = new Dictionary<string, Func<int>>(StringComparer.OrdinalIgnoreCase)
 {
     ["validation"] = ValidationBenchmark.Run,
     ["generation"] = GenerationBenchmark.Run,
+    ["dashboard"] = DashboardBenchmark.Run,
 };
 
 var mode = args.Length > 0 ? args[0] : "all";
