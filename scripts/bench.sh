@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the benchmarks in Release. Usage: scripts/bench.sh [mode]   (default: all; modes: validation, generation, runbooks, pages)
+# Runs the benchmarks in Release. Usage: scripts/bench.sh [mode]   (default: all; modes: validation, generation, runbooks, pages, dashboard)
 # pages: bytes transferred (brotli where offered) for the sign-in page and the workspace, document plus assets.
 # generation: BENCH_GENERATION_CONCURRENCY=1,50,200 (the default) sets the concurrent streams of each offline run.
 set -euo pipefail

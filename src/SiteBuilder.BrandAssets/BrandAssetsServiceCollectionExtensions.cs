@@ -50,6 +50,8 @@ public static class BrandAssetsServiceCollectionExtensions
 
         services.AddSingleton(SqliteBrandAssetStore.Schema);
         services.AddStore<IBrandAssetStore, SqliteBrandAssetStore, DynamoBrandAssetStore>();
+        services.AddMetrics();
+        services.TryAddSingleton<AgentMetrics>();
         services.AddSingleton<BrandAssetLibrary>();
         return builder;
     }

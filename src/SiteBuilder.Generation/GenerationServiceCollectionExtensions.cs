@@ -44,6 +44,8 @@ public static class GenerationServiceCollectionExtensions
             _ => new OfflineComposer(sp.GetRequiredService<IOptions<GenerationOptions>>().Value.OfflineSectionDelay, sp.GetRequiredService<TimeProvider>()),
         });
         services.TryAddSingleton<ILogoSource, UrlOnlyLogoSource>();
+        services.AddMetrics();
+        services.TryAddSingleton<AgentMetrics>();
         services.AddSingleton<GenerationMetrics>();
         services.AddSingleton<GenerationFeeds>();
         services.AddSingleton<GenerationEventReader>();

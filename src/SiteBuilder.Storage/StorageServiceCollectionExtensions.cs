@@ -25,8 +25,10 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new SqliteDatabase(
             Path.Combine(Options<SiteBuilderOptions>(sp).ResolveDataDirectory(), "sitebuilder.db"),
             sp.GetServices<SqliteMigration>()));
-        services.AddSingleton(sp => AwsClients.DynamoDb(Options<StorageOptions>(sp).DynamoDb));
-        services.AddSingleton(sp => AwsClients.S3(Options<StorageOptions>(sp).S3));
+        services.AddMetrics();
+        services.AddSingleton<StorageMetrics>();
+        services.AddSingleton(sp => AwsClients.DynamoDb(Options<StorageOptions>(sp).DynamoDb, sp.GetRequiredService<StorageMetrics>()));
+        services.AddSingleton(sp => AwsClients.S3(Options<StorageOptions>(sp).S3, sp.GetRequiredService<StorageMetrics>()));
 
         services.AddSingleton<IBlobStore>(sp => Options<StorageOptions>(sp).Blobs switch
         {

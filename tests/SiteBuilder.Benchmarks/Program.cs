@@ -7,6 +7,7 @@ var modes = new Dictionary<string, Func<int>>(StringComparer.OrdinalIgnoreCase)
     ["generation"] = GenerationBenchmark.Run,
     ["runbooks"] = RunbooksBenchmark.Run,
     ["pages"] = PageWeightBenchmark.Run,
+    ["dashboard"] = DashboardBenchmark.Run,
 };
 
 var mode = args.Length > 0 ? args[0] : "all";

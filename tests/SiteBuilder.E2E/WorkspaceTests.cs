@@ -1,3 +1,4 @@
+using SiteBuilder.Observability.Metrics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;

@@ -1,3 +1,4 @@
+using SiteBuilder.TestSupport.Aws;
 using System.Globalization;
 using System.Text;
 using Amazon.Runtime;
@@ -82,7 +83,7 @@ public class AwsSigV4BedrockCredentialsTests
     /// <summary>Verifies the request as it would go on the wire: the Host header is the URI's authority.</summary>
     private static async Task<SigV4Verdict> VerifyAsync(HttpRequestMessage request, FakeAwsCredentials credentials)
     {
-        var headers = request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v))).ToList();
+        var headers = request.Headers.Concat(request.Content!.Headers).SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v))).ToList();
         headers.Add(new("Host", request.Headers.Host ?? request.RequestUri!.Authority));
         var body = await request.Content!.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         return SigV4Verifier.Verify(request.Method.Method, request.RequestUri!.AbsolutePath, headers, body, credentials, "bedrock", DateTimeOffset.UtcNow);

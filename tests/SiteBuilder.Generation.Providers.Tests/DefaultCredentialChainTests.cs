@@ -1,3 +1,4 @@
+using SiteBuilder.TestSupport.Aws;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -61,7 +62,7 @@ public sealed class DefaultCredentialChainTests : IDisposable
         await credentials.Apply(request);
 
         Assert.Equal(role.SessionToken, request.Headers.GetValues("x-amz-security-token").Single());
-        var headers = request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v))).Append(new("Host", request.RequestUri!.Authority));
+        var headers = request.Headers.Concat(request.Content.Headers).SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v))).Append(new("Host", request.RequestUri!.Authority));
         var verdict = SigV4Verifier.Verify("POST", request.RequestUri.AbsolutePath, headers, "{}"u8, role, "bedrock", DateTimeOffset.UtcNow);
         Assert.True(verdict.IsValid, verdict.Failure);
     }

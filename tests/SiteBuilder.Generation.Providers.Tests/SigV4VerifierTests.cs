@@ -1,3 +1,4 @@
+using SiteBuilder.TestSupport.Aws;
 using System.Globalization;
 using SiteBuilder.TestSupport.FakeBedrock;
 

@@ -31,6 +31,7 @@ public sealed partial class BrandAssetLibrary(
     IBrandAssetStore store,
     IBlobStore blobs,
     TimeProvider clock,
+    AgentMetrics metrics,
     ILogger<BrandAssetLibrary> logger)
 {
     /// <summary>offline or bedrock: who draws the images.</summary>
@@ -45,9 +46,9 @@ public sealed partial class BrandAssetLibrary(
     {
         ArgumentNullException.ThrowIfNull(request);
         request.EnsureValid();
-        var agent = request.Kind == ImageKind.Logo ? "logo_creator" : "background_creator";
+        var agent = request.Kind == ImageKind.Logo ? Agents.LogoCreator : Agents.BackgroundCreator;
         var started = Stopwatch.GetTimestamp();
-        var outcome = "error";
+        string? errorType = AgentMetrics.AgentCall.UnknownError;
         try
         {
             var images = await model.GenerateAsync(request, cancellationToken);
@@ -66,19 +67,19 @@ public sealed partial class BrandAssetLibrary(
                 throw;
             }
 
-            outcome = "success";
+            errorType = null;
             logger.LogInformation("{Agent} stored {Count} {Provider} images for {Tenant}", agent, stored.Count, model.Provider, tenant);
             return stored;
         }
         catch (ImageModelException e)
         {
-            outcome = e.Failure.ToString().ToLowerInvariant();
+            errorType = e.Failure.ToString();
             logger.LogWarning("{Agent} failed for {Tenant}: {Failure} ({Detail})", agent, tenant, e.Failure, e.ProviderDetail);
             throw;
         }
         finally
         {
-            AgentMetrics.Record(agent, model.Provider, outcome, Stopwatch.GetElapsedTime(started));
+            metrics.Record(agent, Stopwatch.GetElapsedTime(started), errorType, model.Provider);
         }
     }
 

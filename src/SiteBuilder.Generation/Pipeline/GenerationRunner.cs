@@ -127,22 +127,16 @@ public sealed class GenerationRunner(
         var brand = new BrandKit(generation.PrimaryColor, generation.SecondaryColor, logo);
         var parentHtml = await LoadParentHtmlAsync(generation, token);
 
-        Theme theme;
-        using (metrics.Measure(Agents.ThemeSelector))
-        {
-            theme = ThemeSelector.Select(brand, template, generation.Prompt);
-        }
+        var theme = metrics.Measure(Agents.ThemeSelector, () => ThemeSelector.Select(brand, template, generation.Prompt));
 
         await Progress(run, 5, $"Chose a {theme.Tone} palette around {theme.Primary} and {theme.HeadingFont.Split(',')[0].Trim('"', '\'')} headings", Agents.ThemeSelector, token);
 
-        PageLayout layout;
-        using (metrics.Measure(Agents.LayoutAgent))
+        // A refinement's plan is its parent's sections changed by the instruction: the plan shown is the plan used.
+        var layout = metrics.Measure(Agents.LayoutAgent, () =>
         {
-            layout = LayoutAgent.Plan(template, generation.Prompt, theme);
-
-            // A refinement's plan is its parent's sections changed by the instruction: the plan shown is the plan used.
-            layout = parentHtml is null ? layout : Refinement.PlanFor(new PageRequest(generation.Prompt, template, theme, layout, brand, parentHtml));
-        }
+            var planned = LayoutAgent.Plan(template, generation.Prompt, theme);
+            return parentHtml is null ? planned : Refinement.PlanFor(new PageRequest(generation.Prompt, template, theme, planned, brand, parentHtml));
+        });
 
         await Progress(run, 10, $"Planned {layout.Sections.Count} sections: {string.Join(", ", layout.Sections.Select(s => s.Kind))}", Agents.LayoutAgent, token);
         return new PageRequest(generation.Prompt, template, theme, layout, brand, parentHtml);
@@ -160,15 +154,8 @@ public sealed class GenerationRunner(
         await run.SaveAsync(g => g with { Status = GenerationStatus.Validating, Progress = 90, Message = Checking, HtmlKey = htmlKey }, token);
         await run.EmitAsync(new ProgressEvent(90, Checking, Agents.BrandValidator), token);
         var brief = await BriefPrompts.ForAsync(store, generation, token);
-        var report = await scoring.RunAsync(
-            () =>
-            {
-                using (metrics.Measure(Agents.BrandValidator))
-                {
-                    return BrandValidator.Validate(html, assets, brief);
-                }
-            },
-            token);
+        var report = await scoring.RunAsync(() => metrics.Measure(Agents.BrandValidator, () => BrandValidator.Validate(html, assets, brief)), token);
+        metrics.RecordBrandScore(report.BrandScore);
 
         await blobs.PutAsync(BlobContainer.Sites, ReportKey(generation), BrandReports.Write(report), token);
         return report.BrandScore;
@@ -196,16 +183,26 @@ public sealed class GenerationRunner(
                 await Task.Delay(Backoff(settings.RetryDelay, attempt), clock, token);
                 continue;
             }
-            catch (PageModelException)
+            catch (PageModelException e)
             {
-                call.Fail();
+                call.Fail(e.Failure.ToString());
+                throw;
+            }
+            catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
+            {
+                call.Cancel();
+                throw;
+            }
+            catch (OperationCanceledException)
+            {
+                call.Fail("timeout");
                 throw;
             }
 
             var html = page.Html;
             if (string.IsNullOrWhiteSpace(html))
             {
-                call.Fail();
+                call.Fail(nameof(PageModelFailure.Failed));
                 throw new PageModelException(PageModelFailure.Failed, "the model returned no HTML.");
             }
 
@@ -220,6 +217,7 @@ public sealed class GenerationRunner(
                 await run.SaveAsync(g => g with { Note = note }, token);
             }
 
+            call.Succeed();
             return html;
         }
     }

@@ -135,11 +135,8 @@ public sealed class GenerationService(
         var logo = generation.Logo is { } logoRef ? await logos.ResolveAsync(generation.Tenant, logoRef, cancellationToken) : null;
         var brand = new BrandKit(generation.PrimaryColor, generation.SecondaryColor, logo);
         var theme = ThemeOf(generation, brand);
-        ValidationReport report;
-        using (metrics.Measure(Agents.BrandValidator))
-        {
-            report = BrandValidator.Validate(html, GenerationRunner.BrandAssetsFor(theme, brand), await BriefPrompts.ForAsync(store, generation, cancellationToken));
-        }
+        var brief = await BriefPrompts.ForAsync(store, generation, cancellationToken);
+        var report = metrics.Measure(Agents.BrandValidator, () => BrandValidator.Validate(html, GenerationRunner.BrandAssetsFor(theme, brand), brief));
 
         await blobs.PutAsync(BlobContainer.Sites, GenerationRunner.ReportKey(generation), BrandReports.Write(report), cancellationToken);
         return report;

@@ -119,7 +119,7 @@ public static class AgentsApi
         }
     }
 
-    private static async Task<Results<Ok<ThemeAgentResponse>, ProblemHttpResult>> SelectThemeAsync(HttpContext context)
+    private static async Task<Results<Ok<ThemeAgentResponse>, ProblemHttpResult>> SelectThemeAsync(HttpContext context, AgentMetrics metrics)
     {
         var (design, problem) = await ReadDesignAsync(context);
         if (problem is not null)
@@ -127,13 +127,12 @@ public static class AgentsApi
             return problem;
         }
 
-        var started = Stopwatch.GetTimestamp();
-        var theme = ThemeSelector.Select(design!.Brand, design.Template, design.Prompt);
-        AgentMetrics.Record("theme_selector", "offline", "success", Stopwatch.GetElapsedTime(started));
-        return TypedResults.Ok(new ThemeAgentResponse("theme", design.Template.Id, theme));
+        var request = design!;
+        var theme = metrics.Measure(Agents.ThemeSelector, () => ThemeSelector.Select(request.Brand, request.Template, request.Prompt), "offline");
+        return TypedResults.Ok(new ThemeAgentResponse("theme", request.Template.Id, theme));
     }
 
-    private static async Task<Results<Ok<LayoutAgentResponse>, ProblemHttpResult>> PlanLayoutAsync(HttpContext context)
+    private static async Task<Results<Ok<LayoutAgentResponse>, ProblemHttpResult>> PlanLayoutAsync(HttpContext context, AgentMetrics metrics)
     {
         var (design, problem) = await ReadDesignAsync(context);
         if (problem is not null)
@@ -142,11 +141,13 @@ public static class AgentsApi
         }
 
         // The layout's headings follow the tone, which the theme works out from the prompt and template, as in a generation.
-        var started = Stopwatch.GetTimestamp();
-        var theme = ThemeSelector.Select(design!.Brand, design.Template, design.Prompt);
-        var layout = LayoutAgent.Plan(design.Template, design.Prompt, theme);
-        AgentMetrics.Record("layout_agent", "offline", "success", Stopwatch.GetElapsedTime(started));
-        return TypedResults.Ok(new LayoutAgentResponse("layout", design.Template.Id, theme.Tone, layout));
+        var request = design!;
+        var (theme, layout) = metrics.Measure(Agents.LayoutAgent, () =>
+        {
+            var theme = ThemeSelector.Select(request.Brand, request.Template, request.Prompt);
+            return (theme, LayoutAgent.Plan(request.Template, request.Prompt, theme));
+        }, "offline");
+        return TypedResults.Ok(new LayoutAgentResponse("layout", request.Template.Id, theme.Tone, layout));
     }
 
     private sealed record Design(string Prompt, PageTemplate Template, BrandKit Brand);

@@ -19,6 +19,7 @@ public static class ApiReference
         ("agents-api", "Agents"),
         ("validation-api", "Brand validation"),
         ("operations-api", "Operations"),
+        ("observability-api", "Metrics and alarms"),
     ];
 
     public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder app)

@@ -260,8 +260,14 @@ public static class GenerationApi
         return TypedResults.Accepted($"/v1/sites/{generation.Tenant}/generations/{generation.Id}", GenerationState.From(cancelled));
     }
 
-    private static async Task<GenerationRecord?> FindAsync(HttpContext context, GenerationService generations, string generationId) =>
-        GenerationIds.IsGenerationId(generationId) ? await generations.GetAsync(ApiCaller.From(context).Tenant, generationId, context.RequestAborted) : null;
+    /// <summary>Reading a generation's state is the <c>generation_state</c> agent's call: a store failure counts as its error.</summary>
+    private static async Task<GenerationRecord?> FindAsync(HttpContext context, GenerationService generations, string generationId)
+    {
+        using var call = context.RequestServices.GetRequiredService<AgentMetrics>().Start(Agents.GenerationState);
+        var generation = GenerationIds.IsGenerationId(generationId) ? await generations.GetAsync(ApiCaller.From(context).Tenant, generationId, context.RequestAborted) : null;
+        call.Succeed();
+        return generation;
+    }
 
     private static ProblemHttpResult NotFound(string generationId) =>
         ApiProblems.NotFound($"There is no generation {generationId} for this tenant.");

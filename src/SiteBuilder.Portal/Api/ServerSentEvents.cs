@@ -31,6 +31,7 @@ internal static class ServerSentEvents
     /// <summary>Writes every event of <paramref name="events"/>, with keep-alive comments while it waits; stops quietly when the client goes.</summary>
     public static async Task StreamAsync(HttpResponse response, IAsyncEnumerator<GenerationEvent> events, Task<bool>? pending, CancellationToken cancellationToken)
     {
+        using var open = response.HttpContext.RequestServices.GetRequiredService<ApiMetrics>().OpenStream();
         try
         {
             var next = pending ?? events.MoveNextAsync().AsTask();

@@ -67,6 +67,7 @@ internal sealed class TenantRateLimitFilter(RateLimitGroup group) : IEndpointFil
         if (count > limit)
         {
             headers.RetryAfter = resetSeconds.ToString(CultureInfo.InvariantCulture);
+            services.GetRequiredService<ApiMetrics>().RecordRateLimited(group.ToString().ToLowerInvariant());
             return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests.",
                 $"The {group.ToString().ToLowerInvariant()} limit is {limit} requests per {options.WindowSeconds} seconds for a tenant. Retry after {resetSeconds} seconds.");
         }

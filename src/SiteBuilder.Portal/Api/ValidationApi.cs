@@ -133,11 +133,12 @@ public static partial class ValidationApi
         {
             // A 2 MB page takes a few hundred milliseconds of CPU: off the request thread, like any other compute-bound work.
             var report = await Task.Run(() => BrandValidator.Validate(html, brand, prompt), context.RequestAborted);
+            call.Succeed();
             return TypedResults.Ok(ValidationResponse.From(report));
         }
         catch (ValidationInputException e)
         {
-            call.Fail();
+            call.Fail(nameof(ValidationInputException));
             return ApiProblems.Validation(e.Field, e.Message);
         }
     }

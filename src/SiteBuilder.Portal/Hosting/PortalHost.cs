@@ -8,6 +8,8 @@ using SiteBuilder.BrandAssets;
 using SiteBuilder.Generation;
 using SiteBuilder.Identity;
 using SiteBuilder.Operations;
+using SiteBuilder.Observability;
+using SiteBuilder.Observability.Alarms;
 using SiteBuilder.Portal.Api;
 using SiteBuilder.Portal.Auth;
 using SiteBuilder.Portal.Components;
@@ -42,6 +44,7 @@ public static class PortalHost
         builder.Services.AddScoped<Components.Pages.Operations.OpsPageActor>();
         builder.Services.AddSingleton<Components.Pages.Operations.ApprovalsInbox>();
         builder.Services.AddOperationsEngines(builder.Configuration);
+        builder.AddObservability(Path.Combine(AppContext.BaseDirectory, AlarmCatalog.FileName));
         builder.Services.AddSingleton<SiteBuilder.Generation.Pipeline.ILogoSource, BrandAssetLogoSource>();
 
         var services = builder.Services;
@@ -55,6 +58,7 @@ public static class PortalHost
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         services.AddPortalHealthChecks();
         services.AddGenerationDrain();
+        services.AddAuthorizationBuilder().AddObservabilityPolicies();
         services.AddHttpContextAccessor();
 
         services.AddDataProtection().SetApplicationName("SiteBuilder.Portal");
@@ -118,6 +122,7 @@ public static class PortalHost
         app.MapGenerationApi();
         app.MapValidationApi();
         app.MapOperationsApi();
+        app.MapOpsMetricsApi();
         app.MapSitePages();
         app.MapApiReference();
         app.MapRunbookFiles();

@@ -8,7 +8,9 @@ using SiteBuilder.BrandAssets.Tests.Uploads;
 using SiteBuilder.BrandAssets.Uploads;
 using SiteBuilder.Storage.Blobs;
 using SiteBuilder.Storage.Sqlite;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using SiteBuilder.TestSupport.Emulators;
+using SiteBuilder.TestSupport.Metrics;
 
 namespace SiteBuilder.BrandAssets.Tests.Library;
 
@@ -16,6 +18,7 @@ namespace SiteBuilder.BrandAssets.Tests.Library;
 public sealed class BrandAssetLibraryTests : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new("library");
+    private readonly TestMeterFactory _meters = new();
     private FolderBlobStore _blobs = default!;
     private BrandAssetLibrary _library = default!;
 
@@ -26,14 +29,29 @@ public sealed class BrandAssetLibraryTests : IAsyncLifetime
         var database = new SqliteDatabase(_directory.Combine("sitebuilder.db"), [SqliteBrandAssetStore.Schema]);
         await database.MigrateAsync(Ct);
         _blobs = new FolderBlobStore(_directory.Combine("blobs"));
-        _library = new BrandAssetLibrary(new OfflineImageModel(), new SqliteBrandAssetStore(database), _blobs, TimeProvider.System, NullLogger<BrandAssetLibrary>.Instance);
+        _library = new BrandAssetLibrary(new OfflineImageModel(), new SqliteBrandAssetStore(database), _blobs, TimeProvider.System, new AgentMetrics(_meters), NullLogger<BrandAssetLibrary>.Instance);
     }
 
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
         _directory.Dispose();
+        _meters.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task EachLogoRequestIsOneSuccessfulCallOfTheLogoAgent()
+    {
+        using var calls = new MetricCollector<double>(_meters, AgentMetrics.MeterName, InstrumentNames.AgentDuration);
+
+        await _library.GenerateAsync("acme", "user-1", Logos(2), Ct);
+
+        var call = Assert.Single(calls.GetMeasurementSnapshot());
+        Assert.Equal(Agents.LogoCreator, call.Tags["agent"]);
+        Assert.Equal(Outcomes.Success, call.Tags["outcome"]);
+        Assert.Equal("offline", call.Tags["provider"]);
+        Assert.False(call.Tags.ContainsKey("error.type"));
     }
 
     private static ImageRequest Logos(int count = 4) =>

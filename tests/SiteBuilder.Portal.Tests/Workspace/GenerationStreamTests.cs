@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using SiteBuilder.Generation.Generations;
-using AgentNames = SiteBuilder.Generation.Pipeline.Agents;
+using AgentNames = SiteBuilder.Observability.Metrics.Agents;
 using SiteBuilder.Portal.Components.Pages.Workspace;
 
 namespace SiteBuilder.Portal.Tests.Workspace;

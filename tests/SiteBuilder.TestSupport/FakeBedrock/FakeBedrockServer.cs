@@ -1,3 +1,4 @@
+using SiteBuilder.TestSupport.Aws;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;

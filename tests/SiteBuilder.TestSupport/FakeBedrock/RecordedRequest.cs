@@ -1,3 +1,4 @@
+using SiteBuilder.TestSupport.Aws;
 using System.Text.Json;
 
 namespace SiteBuilder.TestSupport.FakeBedrock;

@@ -1,3 +1,4 @@
+using SiteBuilder.TestSupport.Aws;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
@@ -43,10 +44,10 @@ public sealed class FakeBedrockImageEndpoint : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedImageRequest> _requests = new();
-    private readonly FakeAwsKey[] _keys =
+    private readonly FakeAwsCredentials[] _keys =
     [
-        new(AccessKeyId, SecretAccessKey, null),
-        new(SessionAccessKeyId, SessionSecretAccessKey, SessionToken),
+        new(AccessKeyId, SecretAccessKey, null, Region),
+        new(SessionAccessKeyId, SessionSecretAccessKey, SessionToken, Region),
     ];
 
     private int _reply = (int)FakeImageReply.Images;
@@ -104,7 +105,8 @@ public sealed class FakeBedrockImageEndpoint : IAsyncDisposable
 
         var segments = rawTarget.Split('?', 2)[0].Split('/');
         var modelId = segments.Length == 4 && segments[1] == "model" && segments[3] == "invoke" ? Uri.UnescapeDataString(segments[2]) : string.Empty;
-        var signatureError = SigV4Verifier.Verify(request, rawTarget, body, _keys, Region, "bedrock", DateTimeOffset.UtcNow);
+        var verdict = SigV4Verifier.Verify(request, rawTarget, body, _keys, "bedrock", DateTimeOffset.UtcNow);
+        var signatureError = verdict.IsValid ? null : verdict.Failure;
 
         var (status, type, answer) = signatureError is not null
             ? (403, signatureError.Contains("security token", StringComparison.Ordinal) ? "UnrecognizedClientException" : "InvalidSignatureException", Message(signatureError))

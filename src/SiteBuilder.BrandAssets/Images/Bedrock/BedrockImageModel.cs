@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
-using SiteBuilder.BrandAssets.Aws;
+using SiteBuilder.Storage.Aws;
 using SiteBuilder.BrandAssets.Uploads;
 
 namespace SiteBuilder.BrandAssets.Images.Bedrock;

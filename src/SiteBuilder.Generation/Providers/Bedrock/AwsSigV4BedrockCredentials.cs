@@ -1,11 +1,7 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
-using Amazon.Runtime.Internal.Auth;
-using Amazon.Util;
 using Anthropic.Bedrock;
+using SiteBuilder.Storage.Aws;
 
 namespace SiteBuilder.Generation.Providers.Bedrock;
 
@@ -55,99 +51,14 @@ public sealed class AwsSigV4BedrockCredentials : IAnthropicBedrockCredentials
     public async Task Apply(HttpRequestMessage requestMessage)
     {
         ArgumentNullException.ThrowIfNull(requestMessage);
-        var uri = requestMessage.RequestUri ?? throw new InvalidOperationException("The Bedrock request has no URI to sign.");
-
         var credentials = await _credentials().ConfigureAwait(false);
         var identity = await credentials.GetCredentialsAsync().ConfigureAwait(false);
-
-        var now = _clock.GetUtcNow().UtcDateTime;
-        now = new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
-        var amzDate = now.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-        // Reading the content buffers it, so the bytes hashed here are the bytes sent.
-        var body = requestMessage.Content is null ? [] : await requestMessage.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        var payloadHash = Convert.ToHexStringLower(SHA256.HashData(body));
-
-        var signedHeaders = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["host"] = requestMessage.Headers.Host ?? HostHeaderOf(uri),
-            ["x-amz-content-sha256"] = payloadHash,
-            ["x-amz-date"] = amzDate,
-        };
-        if (identity.UseToken)
-        {
-            signedHeaders["x-amz-security-token"] = identity.Token;
-        }
-
-        foreach (var (name, value) in signedHeaders)
-        {
-            if (name != "host")
-            {
-                requestMessage.Headers.Remove(name);
-                requestMessage.Headers.TryAddWithoutValidation(name, value);
-            }
-        }
-
-        var signedHeaderNames = string.Join(';', signedHeaders.Keys);
-        var canonicalRequest = new StringBuilder()
-            .Append(requestMessage.Method.Method).Append('\n')
-            .Append(CanonicalPath(uri)).Append('\n')
-            .Append(CanonicalQuery(uri)).Append('\n');
-        foreach (var (name, value) in signedHeaders)
-        {
-            canonicalRequest.Append(name).Append(':').Append(value.Trim()).Append('\n');
-        }
-
-        canonicalRequest.Append('\n').Append(signedHeaderNames).Append('\n').Append(payloadHash);
-
-        var signature = AWS4Signer.ComputeSignature(identity, Region, now, SigningService, signedHeaderNames, canonicalRequest.ToString());
-        requestMessage.Headers.Remove("Authorization");
-        requestMessage.Headers.TryAddWithoutValidation("Authorization", signature.ForAuthorizationHeader);
+        await SigV4Signer.SignAsync(requestMessage, identity, Region, SigningService, _clock.GetUtcNow()).ConfigureAwait(false);
     }
 
     private static Func<Task<AWSCredentials>> FixedCredentials(AWSCredentials credentials)
     {
         var resolved = Task.FromResult(credentials);
         return () => resolved;
-    }
-
-    private static string HostHeaderOf(Uri uri) => uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port.ToString(CultureInfo.InvariantCulture)}";
-
-    /// <summary>
-    /// Every service but S3 encodes each path segment once more for the canonical request: the model id's
-    /// colon goes on the wire as <c>%3A</c> and is signed as <c>%253A</c>.
-    /// </summary>
-    private static string CanonicalPath(Uri uri)
-    {
-        // The SDK builds the URI with canonicalization off: AbsolutePath is the path as it goes on the wire.
-        var rawPath = uri.AbsolutePath;
-        if (rawPath.Length == 0)
-        {
-            return "/";
-        }
-
-        return string.Join('/', rawPath.Split('/').Select(segment => AWSSDKUtils.UrlEncode(segment, path: false)));
-    }
-
-    private static string CanonicalQuery(Uri uri)
-    {
-        var query = uri.Query.TrimStart('?');
-        if (query.Length == 0)
-        {
-            return string.Empty;
-        }
-
-        return string.Join('&', query
-            .Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair =>
-            {
-                var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                var name = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
-                var value = equals < 0 ? string.Empty : Uri.UnescapeDataString(pair[(equals + 1)..]);
-                return (Name: AWSSDKUtils.UrlEncode(name, path: false), Value: AWSSDKUtils.UrlEncode(value, path: false));
-            })
-            .OrderBy(p => p.Name, StringComparer.Ordinal)
-            .ThenBy(p => p.Value, StringComparer.Ordinal)
-            .Select(p => $"{p.Name}={p.Value}"));
     }
 }

@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Amazon.Runtime;
-using SiteBuilder.BrandAssets.Aws;
+using SiteBuilder.Storage.Aws;
 
-namespace SiteBuilder.BrandAssets.Tests.Aws;
+namespace SiteBuilder.Storage.Tests.Aws;
 
 public sealed class SigV4SignerTests
 {

@@ -4,16 +4,24 @@ using System.Security.Cryptography;
 using System.Text;
 using Amazon.Runtime;
 
-namespace SiteBuilder.BrandAssets.Aws;
+namespace SiteBuilder.Storage.Aws;
 
 /// <summary>
-/// AWS Signature Version 4 for an <see cref="HttpRequestMessage"/> whose body is already in memory, written
-/// against the published algorithm (IAM user guide, "Create a signed AWS API request"). Used for Bedrock
-/// runtime calls, for which no SDK client package is available here.
+/// AWS Signature Version 4 for an <see cref="HttpRequestMessage"/>, written against the published algorithm (IAM user
+/// guide, "Create a signed AWS API request"). The one signer of the code base: Bedrock runtime (pages and images) and
+/// CloudWatch's GetMetricData, for which no SDK client package is available here.
 /// </summary>
 public static class SigV4Signer
 {
     public const string Algorithm = "AWS4-HMAC-SHA256";
+
+    /// <summary>Signs a request whose body is still in its content: reading it buffers it, so the bytes hashed are the bytes sent.</summary>
+    public static async Task SignAsync(HttpRequestMessage request, ImmutableCredentials credentials, string region, string service, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = request.Content is null ? [] : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        Sign(request, body, credentials, region, service, now);
+    }
 
     /// <summary>
     /// Adds <c>x-amz-date</c>, <c>x-amz-content-sha256</c>, <c>x-amz-security-token</c> (when the credentials are
@@ -47,7 +55,7 @@ public static class SigV4Signer
 
         var headers = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["host"] = uri.IsDefaultPort ? uri.Host : $"{uri.Host}:{uri.Port}",
+            ["host"] = request.Headers.Host ?? (uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port.ToString(CultureInfo.InvariantCulture)}"),
             ["x-amz-date"] = amzDate,
             ["x-amz-content-sha256"] = payloadHash,
         };

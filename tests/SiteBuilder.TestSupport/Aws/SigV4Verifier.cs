@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace SiteBuilder.TestSupport.FakeBedrock;
+using Microsoft.AspNetCore.Http;
+
+namespace SiteBuilder.TestSupport.Aws;
 
 /// <summary>AWS credentials a fake endpoint knows, so it can check the signatures it receives.</summary>
 /// <param name="SessionToken">Set for temporary credentials (an ECS task role, an assumed role): requests must carry it.</param>
@@ -34,12 +36,29 @@ public sealed record SigV4Verdict(bool IsValid, string? Failure, IReadOnlyList<s
 /// <summary>
 /// Checks AWS Signature Version 4 the way the service does, written from the specification and
 /// independent of any signer under test: canonical request (each path segment URI-encoded once more,
-/// as every service but S3 expects), string to sign, derived key, HMAC.
+/// as every service but S3 expects), string to sign, derived key, HMAC. The one verifier every fake AWS endpoint uses.
 /// </summary>
 public static class SigV4Verifier
 {
     private const string Algorithm = "AWS4-HMAC-SHA256";
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Verifies a request that arrived at a fake endpoint built on ASP.NET Core, against whichever of <paramref name="keys"/>
+    /// its credential scope names (an endpoint may accept long-term and temporary keys).
+    /// </summary>
+    /// <param name="rawTarget">The request target exactly as received (<c>IHttpRequestFeature.RawTarget</c>).</param>
+    public static SigV4Verdict Verify(HttpRequest request, string rawTarget, ReadOnlySpan<byte> body, IEnumerable<FakeAwsCredentials> keys, string service, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(keys);
+        var authorization = request.Headers.Authorization.ToString();
+        var credentialAt = authorization.IndexOf("Credential=", StringComparison.Ordinal);
+        var accessKey = credentialAt < 0 ? string.Empty : authorization[(credentialAt + "Credential=".Length)..].Split('/', 2)[0];
+        var key = keys.FirstOrDefault(k => k.AccessKeyId == accessKey) ?? keys.First();
+        var headers = request.Headers.SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v ?? string.Empty)));
+        return Verify(request.Method, rawTarget, headers, body, key, service, now);
+    }
 
     /// <param name="rawTarget">The request target exactly as received: path (still percent-encoded) and query.</param>
     /// <param name="headers">Request headers; a name may repeat.</param>
