@@ -18,7 +18,7 @@ public static class OpsMetricsApi
     public static IEndpointRouteBuilder MapOpsMetricsApi(this IEndpointRouteBuilder app)
     {
         var ops = app.MapGroup("/v1/ops")
-            .RequireAuthorization(ObservabilityPolicies.ReadOpsApi)
+            .RequireAuthorization(OperationsPolicies.ApiView)
             .DisableAntiforgery()
             .WithTags("Operations")
             .AddEndpointFilter(async (context, next) =>

@@ -58,7 +58,6 @@ public static class PortalHost
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         services.AddPortalHealthChecks();
         services.AddGenerationDrain();
-        services.AddAuthorizationBuilder().AddObservabilityPolicies();
         services.AddHttpContextAccessor();
 
         services.AddDataProtection().SetApplicationName("SiteBuilder.Portal");

@@ -14,6 +14,12 @@ internal static class AccessMatrix
 
     private static readonly string[] Admins = [Roles.Admin];
 
+    private static readonly string[] OpsView = [.. Auth.OperationsPolicies.ViewRoles];
+
+    private static readonly string[] OpsRequest = [.. Auth.OperationsPolicies.RequestRoles];
+
+    private static readonly string[] OpsApprove = [.. Auth.OperationsPolicies.ApproveRoles];
+
     /// <summary>"METHOD pattern" → roles allowed. Anonymous routes (health, sign-in, keys, the OpenAPI files) are listed in <see cref="Anonymous"/>.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
@@ -40,6 +46,37 @@ internal static class AccessMatrix
         ["GET /v1/sites/{site_id}/validate"] = TenantContent,
         ["POST /v1/validate"] = TenantContent,
 
+        // /v1/ops, organisation-wide: the ops roles, and narrower ones for requesting and signing off
+        ["GET /v1/ops/environments"] = OpsView,
+        ["GET /v1/ops/releases"] = OpsView,
+        ["POST /v1/ops/releases"] = OpsRequest,
+        ["GET /v1/ops/releases/{version}"] = OpsView,
+        ["GET /v1/ops/deployments"] = OpsView,
+        ["GET /v1/ops/deployments/{id}"] = OpsView,
+        ["GET /v1/ops/promotions"] = OpsView,
+        ["POST /v1/ops/promotions"] = OpsRequest,
+        ["GET /v1/ops/promotions/{id}"] = OpsView,
+        ["POST /v1/ops/promotions/{id}/checks/{check}"] = OpsRequest,
+        ["POST /v1/ops/promotions/{id}/approvals"] = OpsApprove,
+        ["POST /v1/ops/promotions/{id}/deploy"] = OpsRequest,
+        ["GET /v1/ops/rollbacks"] = OpsView,
+        ["GET /v1/ops/rollbacks/preview"] = OpsView,
+        ["POST /v1/ops/rollbacks"] = OpsRequest,
+        ["GET /v1/ops/rollbacks/{id}"] = OpsView,
+        ["GET /v1/ops/rollbacks/{id}/preview"] = OpsView,
+        ["POST /v1/ops/rollbacks/{id}/approvals"] = OpsApprove,
+        ["POST /v1/ops/rollbacks/{id}/execute"] = OpsRequest,
+        ["POST /v1/ops/rollbacks/{id}/follow-ups/{item}"] = OpsRequest,
+        ["GET /v1/ops/restores/sources"] = OpsView,
+        ["GET /v1/ops/restores"] = OpsView,
+        ["POST /v1/ops/restores"] = OpsRequest,
+        ["GET /v1/ops/restores/{id}"] = OpsView,
+        ["POST /v1/ops/restores/{id}/approvals"] = OpsApprove,
+        ["POST /v1/ops/restores/{id}/execute"] = OpsRequest,
+        ["GET /v1/ops/audit"] = OpsView,
+        ["GET /v1/ops/metrics"] = OpsView,
+        ["GET /v1/ops/alarms"] = OpsView,
+
         // The portal, on its cookie
         ["GET /assets/{tenant}/{id}/content"] = TenantContent,
         ["GET /portal/sites/{tenant}/{generationId}/preview"] = TenantContent,
@@ -61,6 +98,20 @@ internal static class AccessMatrix
         ["GET /reports/{Tenant}/{GenerationId}"] = TenantContent,
         ["GET /validate"] = TenantContent,
         ["GET /admin/users"] = Admins,
+        ["GET /runbooks"] = Everyone,
+        ["GET /runbooks/{Name}"] = Everyone,
+        ["GET /runbooks/docs/{DocName}"] = Everyone,
+        ["GET /ops"] = OpsView,
+        ["GET /ops/dashboard"] = OpsView,
+        ["GET /ops/approvals"] = OpsApprove,
+        ["GET /ops/audit"] = OpsView,
+        ["GET /ops/promotions"] = OpsView,
+        ["GET /ops/promotions/{Id}"] = OpsView,
+        ["GET /ops/releases"] = OpsView,
+        ["GET /ops/releases/{Version}"] = OpsView,
+        ["GET /ops/restores"] = OpsView,
+        ["GET /ops/rollbacks"] = OpsView,
+        ["GET /ops/rollbacks/{Id}"] = OpsView,
     };
 
     /// <summary>Routes anyone may call, signed in or not; also checked (for not asking to sign in).</summary>

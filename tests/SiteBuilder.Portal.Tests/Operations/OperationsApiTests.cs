@@ -213,11 +213,11 @@ public sealed class OperationsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WithoutARestoreBackendRestoreSaysItIsUnavailable()
+    public async Task RestoreSourcesAreTheSnapshotsOfTheEmbeddedDatabase()
     {
-        var problem = await _api.GetAsync(_api.Operator, "/v1/ops/restores/sources", HttpStatusCode.ServiceUnavailable);
+        var answer = await _api.GetAsync(_api.Operator, "/v1/ops/restores/sources", HttpStatusCode.OK);
 
-        Assert.Equal("SERVICE_UNAVAILABLE", problem["code"]!.GetValue<string>());
-        Assert.Contains("no restore backend is configured", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var source = Assert.Single(answer["sources"]!.AsArray());
+        Assert.Equal(("Sqlite", "sitebuilder.db"), (source!["backend"]!.GetValue<string>(), source["source"]!.GetValue<string>()));
     }
 }
