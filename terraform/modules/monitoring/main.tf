@@ -7,7 +7,8 @@ locals {
   definitions = jsondecode(file("${path.module}/alarms.json"))
   namespace   = replace(local.definitions.namespace, "{env}", var.environment)
   dimensions  = { Environment = var.environment }
-  alarms      = { for alarm in local.definitions.alarms : alarm.id => alarm }
+  # Alarms the portal evaluates itself (a threshold relative to the previous release) have no CloudWatch form.
+  alarms      = { for alarm in local.definitions.alarms : alarm.id => alarm if try(alarm.evaluated_by, "cloudwatch") != "portal" }
 
   # Entries with an expression are metric math over the metrics they name; the others watch one metric.
   single_metric_alarms = { for id, alarm in local.alarms : id => alarm if try(alarm.expression, "") == "" }

@@ -6,6 +6,11 @@ data "aws_caller_identity" "current" {}
 
 data "aws_region" "current" {}
 
+# The ALB forwards the client's scheme; the portal believes X-Forwarded-* only from the VPC it runs in.
+data "aws_vpc" "this" {
+  id = var.vpc_id
+}
+
 locals {
   name           = "site-builder-${var.environment}"
   container_name = "portal"
@@ -35,6 +40,8 @@ locals {
     "SiteBuilder__Authentication__Cognito__Region"       = data.aws_region.current.name
     "SiteBuilder__Authentication__Cognito__UserPoolId"   = var.cognito_user_pool_id
     "SiteBuilder__Authentication__Cognito__ClientIds__0" = var.cognito_client_id
+    "SiteBuilder__ForwardedHeaders__KnownNetworks__0"    = data.aws_vpc.this.cidr_block
+    "SiteBuilder__Observability__EmbeddedMetricFormat"   = "true"
   }
 
   container = {
