@@ -44,6 +44,8 @@ public static class PortalHost
         builder.Services.AddScoped<Components.Pages.Operations.OpsPageActor>();
         builder.Services.AddSingleton<Components.Pages.Operations.ApprovalsInbox>();
         builder.Services.AddOperationsEngines(builder.Configuration);
+        // Before AddObservability: the operations records, not the metrics' version, mark deployments on the dashboards.
+        builder.Services.AddSingleton<SiteBuilder.Observability.Dashboards.IDeploymentAnnotations, OperationsDeploymentAnnotations>();
         builder.AddObservability(Path.Combine(AppContext.BaseDirectory, AlarmCatalog.FileName));
         builder.Services.AddSingleton<SiteBuilder.Generation.Pipeline.ILogoSource, BrandAssetLogoSource>();
 

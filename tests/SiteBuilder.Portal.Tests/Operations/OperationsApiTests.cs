@@ -213,6 +213,24 @@ public sealed class OperationsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeploymentRecordedByOperationsIsTheMarkerOnItsEnvironmentsDashboards()
+    {
+        var version = OpsApiClient.NewVersion();
+        await _api.RegisterAsync(version);
+        await _api.LiveInDevAsync(version);
+        var annotations = _portal.Services.GetRequiredService<SiteBuilder.Observability.Dashboards.IDeploymentAnnotations>();
+        var now = DateTimeOffset.UtcNow;
+
+        var dev = await annotations.ListAsync("dev", now.AddHours(-1), now.AddHours(1), Ct);
+        var sit = await annotations.ListAsync("sit", now.AddHours(-1), now.AddHours(1), Ct);
+
+        var marker = Assert.Single(dev, a => a.Version == version);
+        Assert.Equal("deployment", marker.Kind);
+        Assert.Contains("succeeded", marker.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(sit, a => a.Version == version);
+    }
+
+    [Fact]
     public async Task RestoreSourcesAreTheSnapshotsOfTheEmbeddedDatabase()
     {
         var answer = await _api.GetAsync(_api.Operator, "/v1/ops/restores/sources", HttpStatusCode.OK);
