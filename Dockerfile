@@ -11,6 +11,8 @@ WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props .editorconfig appsettings.json ./
 COPY openapi/ openapi/
 COPY docs/ docs/
+# The alarm definitions the portal evaluates (terraform's monitoring module reads the same file).
+COPY terraform/modules/monitoring/alarms.json terraform/modules/monitoring/
 COPY src/ src/
 RUN dotnet publish src/SiteBuilder.Portal/SiteBuilder.Portal.csproj -c Release -o /app/publish -p:UseAppHost=false
 

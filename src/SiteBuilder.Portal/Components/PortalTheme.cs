@@ -42,6 +42,11 @@ public static class PortalTheme
             Success = "#A5D6A7",
             Warning = "#FFCC80",
             Error = "#EF9A9A",
+            // The dark theme's status colours are light, so text on them (filled chips, buttons) is dark.
+            InfoContrastText = "#0B1020",
+            SuccessContrastText = "#0B1020",
+            WarningContrastText = "#0B1020",
+            ErrorContrastText = "#0B1020",
             AppbarBackground = "#161B26",
             AppbarText = "#E5E7EB",
             Background = "#0F131B",
