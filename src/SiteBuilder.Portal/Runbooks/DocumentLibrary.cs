@@ -16,7 +16,7 @@ public sealed record RunbookDocument(string Path, string Route, DocumentKind Kin
 /// <c>/runbooks/troubleshooting#…</c>); other documents at <c>/runbooks/docs/{name}</c>, so the two never collide
 /// (<c>deployment_runbook.md</c> and <c>deployment.md</c>).
 /// </remarks>
-public sealed class DocumentLibrary
+public sealed partial class DocumentLibrary
 {
     public const string RoutePrefix = "/runbooks";
     public const string FilesPrefix = "/runbooks/files";
@@ -76,21 +76,31 @@ public sealed class DocumentLibrary
         return heading is null ? System.IO.Path.GetFileNameWithoutExtension(path).Replace('_', ' ') : heading[2..].Trim();
     }
 
-    /// <summary>The first paragraph of prose after the title: what the document is for, in a line.</summary>
+    /// <summary>
+    /// What the document is for, in a few lines: the first paragraph of its Overview section when it has one (the seed's
+    /// runbooks open with a document-information table and notes), else the first paragraph after the title.
+    /// </summary>
     private static string SummaryOf(string markdown)
     {
         var lines = markdown.Split('\n').Select(l => l.TrimEnd('\r').Trim()).ToList();
+        var overview = lines.FindIndex(l => OverviewHeading().IsMatch(l));
+        var from = overview >= 0 ? overview + 1 : lines.FindIndex(l => l.StartsWith("# ", StringComparison.Ordinal)) + 1;
         var paragraph = new List<string>();
         var inFence = false;
-        foreach (var line in lines.SkipWhile(l => !l.StartsWith("# ", StringComparison.Ordinal)).Skip(1))
+        foreach (var line in lines.Skip(from))
         {
             if (line.StartsWith("```", StringComparison.Ordinal))
             {
                 inFence = !inFence;
+                if (paragraph.Count > 0)
+                {
+                    break;
+                }
+
                 continue;
             }
 
-            var prose = !inFence && line.Length > 0 && char.IsLetter(line[0]);
+            var prose = !inFence && line.Length > 0 && (char.IsLetter(line[0]) || line[0] is '`' or '*' or '_' or '[');
             if (prose)
             {
                 paragraph.Add(line);
@@ -101,9 +111,14 @@ public sealed class DocumentLibrary
             }
         }
 
-        var text = string.Join(' ', paragraph);
-        return Markdig.Markdown.ToPlainText(text).Trim();
+        var text = Markdig.Markdown.ToPlainText(string.Join(' ', paragraph)).Trim();
+        return text.Length <= MaxSummary ? text : text[..text.LastIndexOf(' ', MaxSummary)] + " …";
     }
+
+    private const int MaxSummary = 240;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^#{2,3}\s+(\d+(\.\d+)*\.?\s+)?Overview\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex OverviewHeading();
 
     // The seed's order: deploy, then troubleshoot, then roll back.
     private static int RunbookOrder(string path) =>

@@ -70,6 +70,32 @@ public sealed partial class RunbookRendererTests : IDisposable
     }
 
     [Fact]
+    public void ASummaryIsTheOverviewsFirstParagraphNotTheDocumentInformation()
+    {
+        Write("runbooks/deployment_runbook.md", """
+            # Deployment Runbook
+
+            ## Document Information
+
+            | Field | Value |
+            |-------|-------|
+            | Owner | DevOps Team |
+
+            Commands in this document use placeholders.
+
+            ## 1. Overview
+
+            This runbook takes a release from CI into DEV and promotes it to `PROD`.
+
+            | Way | Use it when |
+            """);
+
+        var summary = new DocumentLibrary(_docs).FindByRoute("/runbooks/deployment")!.Summary;
+
+        Assert.Equal("This runbook takes a release from CI into DEV and promotes it to PROD.", summary);
+    }
+
+    [Fact]
     public void RawHtmlInADocumentIsShownAsTextNotRun()
     {
         var html = Render("/runbooks/troubleshooting");
