@@ -14,6 +14,9 @@ public sealed class BrowserPortalFactory : PortalFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        // The dashboard test seeds an hour of metrics and evaluates the alarms itself; the other tests' real traffic in the same
+        // environment must not be re-evaluated into those states mid-test, so the background round runs as rarely as allowed.
+        builder.UseSetting("SiteBuilder:Observability:AlarmEvaluationSeconds", "600");
         builder.ConfigureTestServices(services => services.AddSingleton<IPageModel, WorkspacePageModel>());
     }
 }
