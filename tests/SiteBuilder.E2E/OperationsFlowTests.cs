@@ -57,7 +57,8 @@ public sealed class OperationsFlowTests(BrowserFixture browser)
         await operatorSession.Page.GotoAsync($"/ops/promotions?version={version}&target=sit");
         await operatorSession.WaitForInteractiveAsync();
         await operatorSession.Page.GetByTestId("request-promotion").ClickAsync();
-        await operatorSession.Page.WaitForURLAsync("**/ops/promotions/pro-*");
+        // Generous: on a loaded two-core CI the other browser tests run beside this one (a limit on how long a failure takes to show).
+        await operatorSession.Page.WaitForURLAsync("**/ops/promotions/pro-*", new() { Timeout = 60_000 });
         var promotionUrl = operatorSession.Page.Url;
         var promotionId = promotionUrl[(promotionUrl.LastIndexOf('/') + 1)..];
         foreach (var check in new[] { "dev_deployment_successful", "dev_integration_tests_passing", "change_request_approved" })
