@@ -3,6 +3,10 @@ using SiteBuilder.Portal.Testing;
 
 [assembly: AssemblyFixture(typeof(SiteBuilder.E2E.BrowserFixture))]
 
+// One browser test at a time: they share one portal and, in CI, two cores, so a test's pace (streams, deployments and
+// their health checks, screenshots at intervals) must not depend on which other tests happen to run beside it.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace SiteBuilder.E2E;
 
 /// <summary>
