@@ -17,6 +17,8 @@ public sealed class BrowserPortalFactory : PortalFactory
         // The dashboard test seeds an hour of metrics and evaluates the alarms itself; the other tests' real traffic in the same
         // environment must not be re-evaluated into those states mid-test, so the background round runs as rarely as allowed.
         builder.UseSetting("SiteBuilder:Observability:AlarmEvaluationSeconds", "600");
+        // The offline composer at the pace a person sees (the shared test portal sets none), so the preview tests watch it grow.
+        builder.UseSetting("SiteBuilder:Generation:OfflineSectionDelay", "00:00:00.300");
         builder.ConfigureTestServices(services => services.AddSingleton<IPageModel, WorkspacePageModel>());
     }
 }
