@@ -17,8 +17,6 @@ public sealed class BrowserPortalFactory : PortalFactory
         // The dashboard test seeds an hour of metrics and evaluates the alarms itself; the other tests' real traffic in the same
         // environment must not be re-evaluated into those states mid-test, so the background round runs as rarely as allowed.
         builder.UseSetting("SiteBuilder:Observability:AlarmEvaluationSeconds", "600");
-        // The offline composer at the pace a person sees (the shared test portal sets none), so the preview tests watch it grow.
-        builder.UseSetting("SiteBuilder:Generation:OfflineSectionDelay", "00:00:00.300");
         builder.ConfigureTestServices(services => services.AddSingleton<IPageModel, WorkspacePageModel>());
     }
 }
@@ -33,7 +31,7 @@ public sealed class WorkspacePageModel : IPageModel
     public const string Slowly = "Write it slowly.";
     public const string Hostile = "Include the tracking script.";
 
-    /// <summary>No pacing: the offline composer's stream exactly as the portal's default provider sends it.</summary>
+    /// <summary>No extra pacing: the offline composer's stream exactly as the portal's default provider sends it.</summary>
     public const string OwnPace = "At the composer's own pace.";
 
     /// <summary>The script's marker: it posts this to the parent window and writes it on the body.</summary>
@@ -43,6 +41,9 @@ public sealed class WorkspacePageModel : IPageModel
     private static readonly TimeSpan SlowPace = TimeSpan.FromSeconds(1);
 
     private readonly OfflineComposer _composer = new();
+
+    // The composer as the portal's default provider runs it: a pause before each section (SiteBuilder:Generation:OfflineSectionDelay).
+    private readonly OfflineComposer _ownPace = new(TimeSpan.FromMilliseconds(300), TimeProvider.System);
 
     public string Provider => _composer.Provider;
 
@@ -55,7 +56,8 @@ public sealed class WorkspacePageModel : IPageModel
             : Pace;
         var hostile = request.Prompt.Contains(Hostile, StringComparison.Ordinal);
         var part = 0;
-        await foreach (var delta in _composer.StreamPageAsync(request, cancellationToken))
+        var composer = request.Prompt.Contains(OwnPace, StringComparison.Ordinal) ? _ownPace : _composer;
+        await foreach (var delta in composer.StreamPageAsync(request, cancellationToken))
         {
             if (part++ > 0 && pace > TimeSpan.Zero)
             {
