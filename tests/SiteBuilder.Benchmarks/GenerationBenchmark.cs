@@ -6,6 +6,8 @@ using System.Text.Json;
 using SiteBuilder.TestSupport;
 using SiteBuilder.TestSupport.FakeBedrock;
 
+using static SiteBuilder.Benchmarks.BenchStats;
+
 namespace SiteBuilder.Benchmarks;
 
 /// <summary>
@@ -108,18 +110,6 @@ internal static class GenerationBenchmark
         }
 
         return html.Append("</main><footer><p>© Northwind Outfitters</p></footer></body></html>").ToString();
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
     }
 
     /// <summary>p50 and p95 (nearest rank) of a set of milliseconds.</summary>
