@@ -17,6 +17,22 @@ public sealed class GenerationEventReader(IGenerationStore store, GenerationFeed
         var last = afterId;
         if (feeds.Find(generation.Id) is { } feed)
         {
+            // A resumed generation's feed starts at the resume: what came before is read from the store first.
+            while (last < feed.StartsAfter)
+            {
+                var earlier = await store.ReadEventsAsync(generation.Id, last, (int)Math.Min(PageSize, feed.StartsAfter - last), cancellationToken);
+                if (earlier.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var e in earlier)
+                {
+                    last = e.Id;
+                    yield return e;
+                }
+            }
+
             await foreach (var e in feed.ReadAsync(last, cancellationToken))
             {
                 last = e.Id;

@@ -14,10 +14,13 @@ public sealed class GenerationFeeds(TimeProvider clock)
     private static readonly TimeSpan Linger = TimeSpan.FromMinutes(2);
     private readonly ConcurrentDictionary<string, GenerationFeed> _feeds = new();
 
-    public GenerationFeed Open(string generationId)
+    /// <summary>A new feed for a run whose first event comes after <paramref name="startsAfter"/> (more than 0 for a resumed generation).</summary>
+    public GenerationFeed Open(string generationId, long startsAfter = 0)
     {
         Sweep();
-        return _feeds.GetOrAdd(generationId, _ => new GenerationFeed());
+        var feed = new GenerationFeed(startsAfter);
+        _feeds[generationId] = feed;
+        return feed;
     }
 
     public GenerationFeed? Find(string generationId) => _feeds.TryGetValue(generationId, out var feed) ? feed : null;
@@ -40,8 +43,11 @@ public sealed class GenerationFeeds(TimeProvider clock)
 }
 
 /// <summary>The recorded events of one running generation, in order, with a signal for readers waiting on the next one.</summary>
-public sealed class GenerationFeed
+public sealed class GenerationFeed(long startsAfter = 0)
 {
+    /// <summary>The feed holds the events after this id; earlier ones (before a resume) are in the store only.</summary>
+    public long StartsAfter { get; } = startsAfter;
+
     private readonly Lock _gate = new();
     private readonly List<GenerationEvent> _events = [];
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -21,12 +21,30 @@ internal sealed class GenerationRun(GenerationRecord generation, IGenerationStor
 
     public CancellationTokenSource Cancellation { get; } = new();
 
+    /// <summary>Cancelled when this instance shuts down with the generation unfinished: it stops writing, and another instance resumes it.</summary>
+    public CancellationTokenSource Handover { get; } = new();
+
+    public bool HandedOver => Handover.IsCancellationRequested;
+
+    /// <summary>The background task running the pipeline (set once started).</summary>
+    public Task Completion { get; set; } = Task.CompletedTask;
+
     public bool CancelRequested { get; private set; }
 
     public async Task EmitAsync(GenerationEventData data, CancellationToken cancellationToken)
     {
         var e = new GenerationEvent(_nextEventId, data);
-        await store.AppendEventsAsync(Current.Id, [e], cancellationToken);
+        try
+        {
+            await store.AppendEventsAsync(Current.Id, [e], cancellationToken);
+        }
+        catch (GenerationConflictException)
+        {
+            // Another instance recorded this id: it resumed the generation (this one was taken for dead). It is theirs now.
+            await Handover.CancelAsync();
+            throw;
+        }
+
         _nextEventId++;
         Feed.Publish(e);
     }
@@ -41,6 +59,7 @@ internal sealed class GenerationRun(GenerationRecord generation, IGenerationStor
     /// </summary>
     public async Task FinishAsync(GenerationEventData data, Func<GenerationRecord, GenerationRecord> change, Func<Task>? beforePublish = null)
     {
+        Handover.Token.ThrowIfCancellationRequested();
         var e = new GenerationEvent(_nextEventId, data);
         await store.AppendEventsAsync(Current.Id, [e], CancellationToken.None);
         _nextEventId++;
@@ -61,6 +80,8 @@ internal sealed class GenerationRun(GenerationRecord generation, IGenerationStor
         {
             for (var attempt = 0; ; attempt++)
             {
+                // Once handed over, the row belongs to the instance that resumes it.
+                Handover.Token.ThrowIfCancellationRequested();
                 try
                 {
                     Current = await store.UpdateAsync(change(Current) with { UpdatedAt = clock.GetUtcNow(), LastEventId = LastEventId }, cancellationToken);
@@ -154,9 +175,9 @@ internal sealed class GenerationRun(GenerationRecord generation, IGenerationStor
                 await SaveAsync(g => g, stopping);
             }
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested || HandedOver)
         {
-            // The generation ended.
+            // The generation ended, or another instance takes it over.
         }
     }
 

@@ -36,18 +36,69 @@ public sealed class GenerationRunner(
     private const int ChunkSize = 1024;
     private static readonly TimeSpan ChunkDelay = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>The <c>step</c> of the progress event a resumed generation starts with.</summary>
+    public const string ResumeStep = "resume";
+
+    /// <summary>
+    /// The <c>step</c> of the progress event after which the page's chunks start over: a resumed model run wrote a page that differs
+    /// from what was already sent. The chunks after the last such event make the page.
+    /// </summary>
+    public const string RestartStep = "restart";
+
     private readonly ConcurrentDictionary<string, GenerationRun> _running = new();
+    private volatile bool _takingWork = true;
 
     public bool IsRunningHere(string generationId) => _running.ContainsKey(generationId);
 
     public int RunningCount => _running.Count;
 
+    /// <summary>False once this instance drains for shutdown: it resumes nobody else's generations then.</summary>
+    public bool TakesWork => _takingWork;
+
+    public void StopTakingWork() => _takingWork = false;
+
     /// <summary>Starts the generation in the background and returns once it is registered (its feed exists).</summary>
-    public void Start(GenerationRecord generation, GenerationRequest request)
+    public void Start(GenerationRecord generation) => Run(generation, null);
+
+    /// <summary>
+    /// Runs an interrupted generation again from its recorded request, continuing its event ids. The page is written again; the part
+    /// clients already have (<paramref name="streamedPage"/>) is not sent twice when the new page starts with it (the offline composer
+    /// is deterministic); otherwise a <see cref="RestartStep"/> event says the page starts over.
+    /// </summary>
+    public void Resume(GenerationRecord generation, string streamedPage) => Run(generation, streamedPage);
+
+    private void Run(GenerationRecord generation, string? streamedPage)
     {
-        var run = new GenerationRun(generation, store, feeds.Open(generation.Id), clock);
+        var run = new GenerationRun(generation, store, feeds.Open(generation.Id, generation.LastEventId), clock);
         _running[generation.Id] = run;
-        _ = Task.Run(() => RunAsync(run, request));
+        run.Completion = Task.Run(() => RunAsync(run, streamedPage));
+    }
+
+    /// <summary>
+    /// Stops every generation still running here without ending it (no terminal event, the row left unfinished), so another instance's
+    /// recovery resumes it; waits at most <paramref name="wait"/> for them to let go.
+    /// </summary>
+    public async Task HandOverAsync(TimeSpan wait)
+    {
+        var runs = _running.Values.ToList();
+        foreach (var run in runs)
+        {
+            await run.Handover.CancelAsync();
+        }
+
+        try
+        {
+            await Task.WhenAll(runs.Select(r => r.Completion)).WaitAsync(wait);
+        }
+        catch (TimeoutException)
+        {
+            logger.LogWarning("{Count} handed-over generations had not stopped after {Wait}", _running.Count, wait);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A run that let go badly is still let go: the store holds its events, and recovery elsewhere resumes it.
+            logger.LogWarning(e, "A handed-over generation stopped with an error");
+        }
     }
 
     /// <summary>Stops a generation running here; false when it is not running on this instance.</summary>
@@ -62,22 +113,25 @@ public sealed class GenerationRunner(
         return true;
     }
 
-    private async Task RunAsync(GenerationRun run, GenerationRequest request)
+    private async Task RunAsync(GenerationRun run, string? streamedPage)
     {
         var settings = options.Value;
         var started = Stopwatch.GetTimestamp();
         using var timeout = new CancellationTokenSource(settings.Timeout, clock);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation.Token, timeout.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(run.Cancellation.Token, timeout.Token, run.Handover.Token);
         using var heartbeatStop = new CancellationTokenSource();
         var heartbeat = run.HeartbeatAsync(settings.HeartbeatInterval, heartbeatStop.Token);
         var token = linked.Token;
         try
         {
-            await run.EmitAsync(new ProgressEvent(0, "Starting generation...", "start"), token);
-            await run.SaveAsync(g => g with { Status = GenerationStatus.Generating, Progress = 0, Message = "Starting generation..." }, token);
+            var (firstStep, firstMessage) = streamedPage is null
+                ? ("start", "Starting generation...")
+                : (ResumeStep, "Resuming the generation: the server that was writing it stopped.");
+            await run.EmitAsync(new ProgressEvent(0, firstMessage, firstStep), token);
+            await run.SaveAsync(g => g with { Status = GenerationStatus.Generating, Message = firstMessage }, token);
 
             var pageRequest = await PlanPageAsync(run, token);
-            var html = await WritePageAsync(run, pageRequest, pageRequest.Layout.Sections.Count, started, token);
+            var html = await WritePageAsync(run, pageRequest, pageRequest.Layout.Sections.Count, streamedPage, started, token);
             metrics.RecordLastChunk(Stopwatch.GetElapsedTime(started), pageModel.Provider);
             // The limit is on writing the page (to its last chunk); storing and scoring it are ours, and a score that waits for
             // the CPU in a burst must not fail a page that was written in time.
@@ -85,6 +139,11 @@ public sealed class GenerationRunner(
 
             var brandScore = await StoreAndScoreAsync(run, html, BrandAssetsFor(pageRequest.Theme, pageRequest.Brand), token);
             await CompleteAsync(run, brandScore);
+        }
+        catch (Exception) when (run.HandedOver)
+        {
+            // This instance is going away: the generation stays unfinished for another instance to resume.
+            logger.LogInformation("Generation {GenerationId} handed over at event {EventId} for another instance to resume", run.Current.Id, run.LastEventId);
         }
         catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
         {
@@ -165,14 +224,14 @@ public sealed class GenerationRunner(
     /// Streams the model's page through the streaming sanitizer into chunk events. Throttling and unavailability are retried
     /// with jitter, but only before the first chunk: after that, a retry would repeat content the client already has.
     /// </summary>
-    private async Task<string> WritePageAsync(GenerationRun run, PageRequest request, int sections, long started, CancellationToken token)
+    private async Task<string> WritePageAsync(GenerationRun run, PageRequest request, int sections, string? streamedPage, long started, CancellationToken token)
     {
         var settings = options.Value;
         using var call = metrics.Measure(Agents.PageGenerator);
         for (var attempt = 1; ; attempt++)
         {
             await Progress(run, 15, attempt == 1 ? $"Writing the page with {Describe(pageModel)}" : $"The model was busy; trying again ({attempt} of {settings.MaxAttempts})", Agents.PageGenerator, token);
-            var page = new ChunkedPage(run, sections, () => RecordFirstChunkAsync(run, started, token), token);
+            var page = new ChunkedPage(run, sections, streamedPage, () => RecordFirstChunkAsync(run, started, token), token);
             try
             {
                 await StreamSanitizedAsync(request, page, token);
@@ -188,7 +247,7 @@ public sealed class GenerationRunner(
                 call.Fail(e.Failure.ToString());
                 throw;
             }
-            catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested)
+            catch (OperationCanceledException) when (run.Cancellation.IsCancellationRequested || run.HandedOver)
             {
                 call.Cancel();
                 throw;
@@ -269,6 +328,7 @@ public sealed class GenerationRunner(
         await producer;
         page.Append(sanitizer.Complete());
         await page.FlushAsync();
+        await page.EndReplayAsync();
     }
 
     /// <summary>True when deltas are ready, false when the model is done, null when <paramref name="cutAt"/> came first.</summary>
@@ -377,14 +437,16 @@ public sealed class GenerationRunner(
 
     /// <summary>
     /// The page as it is written: sanitized text gathers until it is flushed as a chunk event, and progress follows the bytes written against the size a page of this many sections usually has.
+    /// A resumed generation replays: text its clients already have (<c>streamedPage</c>) is checked, not sent again.
     /// </summary>
-    private sealed class ChunkedPage(GenerationRun run, int sections, Func<Task> onFirstChunk, CancellationToken token)
+    private sealed class ChunkedPage(GenerationRun run, int sections, string? streamedPage, Func<Task> onFirstChunk, CancellationToken token)
     {
         private readonly StringBuilder _page = new();
         private readonly StringBuilder _pending = new();
         // A page is a head with its stylesheet and then its sections.
         private readonly int _expected = 16_000 + (Math.Max(sections, 3) * 2_500);
         private int _lastProgress = 15;
+        private string? _replay = string.IsNullOrEmpty(streamedPage) ? null : streamedPage;
 
         public int ChunkCount { get; private set; }
 
@@ -408,7 +470,51 @@ public sealed class GenerationRunner(
 
             var content = _pending.ToString();
             _pending.Clear();
+            var offset = _page.Length;
             _page.Append(content);
+            if (_replay is { } replay)
+            {
+                var overlap = Math.Max(0, Math.Min(content.Length, replay.Length - offset));
+                if (!content.AsSpan(0, overlap).SequenceEqual(replay.AsSpan(offset, overlap)))
+                {
+                    await RestartAsync();
+                    return;
+                }
+
+                if (overlap == content.Length)
+                {
+                    return;
+                }
+
+                // Past what clients already have: the rest of this piece is new.
+                _replay = null;
+                content = content[overlap..];
+            }
+
+            await EmitChunkAsync(content);
+        }
+
+        /// <summary>At the end of the page: a new page shorter than what was sent cannot continue it either.</summary>
+        public async Task EndReplayAsync()
+        {
+            if (_replay is not null && _page.Length < _replay.Length)
+            {
+                await RestartAsync();
+            }
+
+            _replay = null;
+        }
+
+        /// <summary>The new page differs from what clients have: they are told to start over, and get the whole page so far.</summary>
+        private async Task RestartAsync()
+        {
+            _replay = null;
+            await Progress(run, 15, "The page is written again from the start: the chunks before this event are replaced by the ones after it.", RestartStep, token);
+            await EmitChunkAsync(_page.ToString());
+        }
+
+        private async Task EmitChunkAsync(string content)
+        {
             if (ChunkCount++ == 0)
             {
                 await onFirstChunk();

@@ -76,7 +76,7 @@ public sealed class GenerationService(
             CreatedAt = now,
             UpdatedAt = now,
         }, cancellationToken);
-        runner.Start(generation, request);
+        runner.Start(generation);
         return generation;
     }
 

@@ -37,39 +37,76 @@ public enum RateLimitGroup
     Validation,
 }
 
+/// <summary>One request counted against a tenant's limit: whether it is allowed, and what the RateLimit headers say.</summary>
+public sealed record RateLimitDecision(RateLimitGroup Group, int Limit, long Count, int ResetSeconds, int WindowSeconds)
+{
+    public bool Allowed => Count <= Limit;
+
+    public long Remaining => Math.Max(0, Limit - Count);
+
+    public string GroupName => Group.ToString().ToLowerInvariant();
+
+    /// <summary>Why the request was refused and when to try again, for the API's problem and the portal's message alike.</summary>
+    public string RefusalMessage =>
+        $"The {GroupName} limit is {Limit} requests per {WindowSeconds} seconds for a tenant. Retry after {ResetSeconds} seconds.";
+
+    /// <summary>The portal's words for a refusal: the budget is the tenant's, shared with the API, and when it frees up.</summary>
+    public string PortalMessage(string tenant) =>
+        $"{tenant} has used its {Limit} {Noun} per {WindowSeconds} seconds (the portal and the API share this limit). Try again in {ResetSeconds} seconds.";
+
+    private string Noun => Group switch
+    {
+        RateLimitGroup.Generation => "generations",
+        RateLimitGroup.Agents => "agent calls",
+        _ => "validations",
+    };
+}
+
 /// <summary>
-/// Fixed-window limits per tenant and group, counted in the store (shared across instances with DynamoDB).
-/// Every answer carries <c>RateLimit-Limit</c>, <c>RateLimit-Remaining</c> and <c>RateLimit-Reset</c>; the request over the
-/// limit gets 429 RATE_LIMITED with <c>Retry-After</c>.
+/// Fixed-window limits per tenant and group, counted in the store (shared across instances with DynamoDB). The API's endpoint filter
+/// and the portal's pages count through this one service, so a tenant has one budget whichever way its people work.
+/// </summary>
+public sealed class TenantRateLimiter(IRateCounterStore counters, IOptions<RateLimitOptions> options, TimeProvider clock, ApiMetrics metrics)
+{
+    /// <summary>Counts one request of <paramref name="tenant"/> in <paramref name="group"/>; a refusal is recorded as rate-limited.</summary>
+    public async Task<RateLimitDecision> AcquireAsync(string tenant, RateLimitGroup group, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var window = TimeSpan.FromSeconds(settings.WindowSeconds);
+        var now = clock.GetUtcNow();
+        var windowStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % window.Ticks), TimeSpan.Zero);
+        var resetSeconds = Math.Max(1, (int)Math.Ceiling((windowStart + window - now).TotalSeconds));
+        var count = await counters.IncrementAsync($"{tenant}#{group.ToString().ToLowerInvariant()}", windowStart, window, cancellationToken);
+        var decision = new RateLimitDecision(group, settings.LimitOf(group), count, resetSeconds, settings.WindowSeconds);
+        if (!decision.Allowed)
+        {
+            metrics.RecordRateLimited(decision.GroupName);
+        }
+
+        return decision;
+    }
+}
+
+/// <summary>
+/// The API side of <see cref="TenantRateLimiter"/>: every answer carries <c>RateLimit-Limit</c>, <c>RateLimit-Remaining</c> and
+/// <c>RateLimit-Reset</c>; the request over the limit gets 429 RATE_LIMITED with <c>Retry-After</c>.
 /// </summary>
 internal sealed class TenantRateLimitFilter(RateLimitGroup group) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var services = http.RequestServices;
-        var options = services.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        var clock = services.GetRequiredService<TimeProvider>();
-        var caller = ApiCaller.From(http);
-
-        var window = TimeSpan.FromSeconds(options.WindowSeconds);
-        var now = clock.GetUtcNow();
-        var windowStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % window.Ticks), TimeSpan.Zero);
-        var resetSeconds = Math.Max(1, (int)Math.Ceiling((windowStart + window - now).TotalSeconds));
-        var limit = options.LimitOf(group);
-        var count = await services.GetRequiredService<IRateCounterStore>()
-            .IncrementAsync($"{caller.Tenant}#{group.ToString().ToLowerInvariant()}", windowStart, window, http.RequestAborted);
+        var decision = await http.RequestServices.GetRequiredService<TenantRateLimiter>()
+            .AcquireAsync(ApiCaller.From(http).Tenant, group, http.RequestAborted);
 
         var headers = http.Response.Headers;
-        headers["RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
-        headers["RateLimit-Remaining"] = Math.Max(0, limit - count).ToString(CultureInfo.InvariantCulture);
-        headers["RateLimit-Reset"] = resetSeconds.ToString(CultureInfo.InvariantCulture);
-        if (count > limit)
+        headers["RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers["RateLimit-Reset"] = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+        if (!decision.Allowed)
         {
-            headers.RetryAfter = resetSeconds.ToString(CultureInfo.InvariantCulture);
-            services.GetRequiredService<ApiMetrics>().RecordRateLimited(group.ToString().ToLowerInvariant());
-            return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests.",
-                $"The {group.ToString().ToLowerInvariant()} limit is {limit} requests per {options.WindowSeconds} seconds for a tenant. Retry after {resetSeconds} seconds.");
+            headers.RetryAfter = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+            return ApiProblems.Problem(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests.", decision.RefusalMessage);
         }
 
         return await next(context);

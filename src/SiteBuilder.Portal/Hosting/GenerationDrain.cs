@@ -19,8 +19,9 @@ public sealed class DrainOptions
 /// <summary>
 /// Deploys lose nothing: on SIGTERM the instance stops taking new generations (503 SERVICE_UNAVAILABLE with Retry-After, so the
 /// client retries on another instance), fails <c>/health/ready</c> so the load balancer drains it, and holds the shutdown until
-/// the generations running here finish or <see cref="DrainOptions.Timeout"/> passes. What is still running then is left to the
-/// other instances' recovery sweep; its events so far stay readable with Last-Event-ID.
+/// the generations running here finish or <see cref="DrainOptions.Timeout"/> passes. What is still running then is handed over: it
+/// stops here unfinished, and another instance's recovery resumes it from its recorded request (<see cref="GenerationRecovery"/>);
+/// its clients reconnect with Last-Event-ID and read on to the final page.
 /// </summary>
 public sealed class GenerationDrain(GenerationRunner runner, IHostApplicationLifetime lifetime, IOptions<DrainOptions> options, ILogger<GenerationDrain> logger)
     : IHostedService
@@ -43,6 +44,7 @@ public sealed class GenerationDrain(GenerationRunner runner, IHostApplicationLif
         if (!_draining)
         {
             _draining = true;
+            runner.StopTakingWork();
             logger.LogInformation("Draining: refusing new generations; {Count} running here", runner.RunningCount);
         }
     }
@@ -59,7 +61,8 @@ public sealed class GenerationDrain(GenerationRunner runner, IHostApplicationLif
 
         if (runner.RunningCount > 0)
         {
-            logger.LogWarning("Drain time over with {Count} generations still running; another instance's recovery takes them over", runner.RunningCount);
+            logger.LogWarning("Drain time over with {Count} generations still running; handing them over to another instance's recovery", runner.RunningCount);
+            await runner.HandOverAsync(TimeSpan.FromSeconds(3));
         }
     }
 

@@ -51,6 +51,7 @@ public static class PortalHost
 
         var services = builder.Services;
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TenantRateLimiter>();
         // Registered before the default writer, so it answers first for /v1.
         services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, ApiProblemDetailsWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Customize);

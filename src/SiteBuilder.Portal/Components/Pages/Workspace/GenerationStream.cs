@@ -136,6 +136,12 @@ public sealed partial class GenerationStream(TimeProvider clock)
                 Progress = Math.Max(Progress, progress.Progress);
                 Message = progress.Message;
                 Step = progress.Step;
+                if (progress.Step == GenerationRunner.RestartStep)
+                {
+                    // A resumed model run wrote a different page: the chunks after this event replace the ones before.
+                    _page.Clear();
+                }
+
                 break;
             case ChunkEvent chunk:
                 _page.Append(chunk.Content);
