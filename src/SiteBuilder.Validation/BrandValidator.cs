@@ -25,9 +25,13 @@ public static class BrandValidator
     /// <exception cref="ArgumentNullException"><paramref name="html"/> is null.</exception>
     /// <exception cref="HtmlTooLargeException">The page is longer than <see cref="MaxHtmlLength"/>.</exception>
     /// <exception cref="InvalidBrandAssetException">A brand colour is not a CSS colour.</exception>
-    public static ValidationReport Validate(string html, BrandAssets? brand = null, string? brief = null)
+    public static ValidationReport Validate(string html, BrandAssets? brand = null, string? brief = null) => Validate(html, brand, brief, CancellationToken.None);
+
+    /// <summary>Validates a page, stopping with <see cref="OperationCanceledException"/> between stages and within the costly ones once <paramref name="cancellationToken"/> is cancelled (a time budget).</summary>
+    public static ValidationReport Validate(string html, BrandAssets? brand, string? brief, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(html);
+        cancellationToken.ThrowIfCancellationRequested();
         if (html.Length > MaxHtmlLength)
         {
             throw new HtmlTooLargeException(html.Length, MaxHtmlLength);
@@ -35,16 +39,22 @@ public static class BrandValidator
 
         var resolvedBrand = ResolvedBrand.From(brand);
         var document = PageDocument.Parse(html);
-        using var styles = Cascade.Compute(document);
+        cancellationToken.ThrowIfCancellationRequested();
+        using var styles = Cascade.Compute(document, cancellationToken);
         var audits = new AuditRecorder(new ElementDescriber(document));
         var names = new AccessibleNames(document, styles);
         var resources = PageResources.Find(document, styles);
 
+        cancellationToken.ThrowIfCancellationRequested();
         SecurityAudits.Run(document, styles, resources, audits);
+        cancellationToken.ThrowIfCancellationRequested();
         AccessibilityAudits.Run(document, styles, names, audits);
+        cancellationToken.ThrowIfCancellationRequested();
         var contrast = new ContrastAudit(document, styles);
         var measurements = contrast.Run(audits);
+        cancellationToken.ThrowIfCancellationRequested();
         var palette = new BrandAudits(document, styles, names, resolvedBrand, audits).Run();
+        cancellationToken.ThrowIfCancellationRequested();
         var htmlBytes = Encoding.UTF8.GetByteCount(html);
         var estimate = PerformanceModel.Estimate(htmlBytes, document.Count, styles.Sheet.RuleCount, resources.Resources);
         PerformanceAudits.Run(document, styles, resources, estimate, audits);

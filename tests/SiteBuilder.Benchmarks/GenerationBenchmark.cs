@@ -161,6 +161,9 @@ internal static class GenerationBenchmark
             {
                 ["SiteBuilder__DataDirectory"] = dataDirectory,
                 ["SiteBuilder__RateLimits__Generation"] = "100000",
+                // 200 concurrent streams of the one bench tenant: its own caps out of the way; the instance's cap (1000) holds.
+                ["SiteBuilder__Concurrency__GenerationsPerTenant"] = "100000",
+                ["SiteBuilder__Concurrency__StreamsPerTenant"] = "100000",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning",
             };

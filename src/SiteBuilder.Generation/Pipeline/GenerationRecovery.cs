@@ -54,7 +54,8 @@ public sealed class GenerationRecovery(
                 {
                     // The conditional update is the claim: of several instances sweeping at once, one resumes it.
                     var claimed = await store.UpdateAsync(stale with { LastEventId = lastId, UpdatedAt = now, Message = "Resuming" }, cancellationToken);
-                    runner.Resume(claimed, StreamedPage(recorded));
+                    var progressSoFar = recorded.Select(e => e.Data).OfType<ProgressEvent>().Select(p => p.Progress).DefaultIfEmpty(0).Max();
+                    runner.Resume(claimed, StreamedPage(recorded), progressSoFar);
                     logger.LogWarning("Resumed interrupted generation {GenerationId} of {Tenant} after event {EventId}", stale.Id, stale.Tenant, lastId);
                 }
                 else

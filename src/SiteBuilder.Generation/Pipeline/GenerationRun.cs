@@ -31,8 +31,17 @@ internal sealed class GenerationRun(GenerationRecord generation, IGenerationStor
 
     public bool CancelRequested { get; private set; }
 
+    /// <summary>The highest progress sent so far: a progress event never goes below it (a resumed run goes through its steps again).</summary>
+    public int ProgressFloor { get; set; } = generation.Progress;
+
     public async Task EmitAsync(GenerationEventData data, CancellationToken cancellationToken)
     {
+        if (data is ProgressEvent progress)
+        {
+            data = progress with { Progress = Math.Max(progress.Progress, ProgressFloor) };
+            ProgressFloor = ((ProgressEvent)data).Progress;
+        }
+
         var e = new GenerationEvent(_nextEventId, data);
         try
         {

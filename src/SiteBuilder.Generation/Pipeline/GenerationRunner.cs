@@ -52,6 +52,9 @@ public sealed class GenerationRunner(
 
     public int RunningCount => _running.Count;
 
+    /// <summary>How many of <paramref name="tenant"/>'s generations run on this instance.</summary>
+    public int RunningFor(string tenant) => _running.Values.Count(r => r.Current.Tenant == tenant);
+
     /// <summary>False once this instance drains for shutdown: it resumes nobody else's generations then.</summary>
     public bool TakesWork => _takingWork;
 
@@ -65,11 +68,11 @@ public sealed class GenerationRunner(
     /// clients already have (<paramref name="streamedPage"/>) is not sent twice when the new page starts with it (the offline composer
     /// is deterministic); otherwise a <see cref="RestartStep"/> event says the page starts over.
     /// </summary>
-    public void Resume(GenerationRecord generation, string streamedPage) => Run(generation, streamedPage);
+    public void Resume(GenerationRecord generation, string streamedPage, int progressSoFar) => Run(generation, streamedPage, progressSoFar);
 
-    private void Run(GenerationRecord generation, string? streamedPage)
+    private void Run(GenerationRecord generation, string? streamedPage, int progressSoFar = 0)
     {
-        var run = new GenerationRun(generation, store, feeds.Open(generation.Id, generation.LastEventId), clock);
+        var run = new GenerationRun(generation, store, feeds.Open(generation.Id, generation.LastEventId), clock) { ProgressFloor = progressSoFar };
         _running[generation.Id] = run;
         run.Completion = Task.Run(() => RunAsync(run, streamedPage));
     }

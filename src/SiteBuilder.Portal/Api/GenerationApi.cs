@@ -18,10 +18,10 @@ public static class GenerationApi
     public static IEndpointRouteBuilder MapGenerationApi(this IEndpointRouteBuilder app)
     {
         var sites = app.MapV1("/sites/{tenant_id}").RequireAuthorization(Policies.GeneratePages).WithTags("Generation");
-        sites.MapPost("/generation", StartAsync).RefuseWhileDraining().RequireTenantRateLimit(RateLimitGroup.Generation).WithName("StartGeneration");
+        sites.MapPost("/generation", StartAsync).RefuseWhileDraining().RequireTenantRateLimit(RateLimitGroup.Generation).RequireConcurrencyLimits(startsGeneration: true).WithName("StartGeneration");
         sites.MapGet("/generations", ListAsync).WithName("ListGenerations");
         sites.MapGet("/generations/{generation_id}", GetAsync).WithName("GetGeneration");
-        sites.MapGet("/generations/{generation_id}/events", EventsAsync).WithName("GetGenerationEvents");
+        sites.MapGet("/generations/{generation_id}/events", EventsAsync).RequireConcurrencyLimits(startsGeneration: false).WithName("GetGenerationEvents");
         sites.MapGet("/generations/{generation_id}/html", HtmlAsync).WithName("GetGenerationHtml");
         sites.MapGet("/generations/{generation_id}/report", ReportAsync).WithName("GetGenerationReport");
         sites.MapPost("/generations/{generation_id}/cancel", CancelAsync).WithName("CancelGeneration");

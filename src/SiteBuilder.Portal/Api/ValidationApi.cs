@@ -10,6 +10,16 @@ using SiteBuilder.Validation;
 
 namespace SiteBuilder.Portal.Api;
 
+/// <summary><c>SiteBuilder:Validation</c>: how long <c>POST /v1/validate</c> may work on one page.</summary>
+public sealed class ValidationApiOptions
+{
+    public const string Section = "SiteBuilder:Validation";
+
+    /// <summary>A 2 MB page of ordinary markup takes well under a second; a pathological one is stopped at this budget.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.001", "00:05:00", ErrorMessage = "SiteBuilder:Validation:TimeBudget must be between 1 millisecond and 5 minutes.")]
+    public TimeSpan TimeBudget { get; set; } = TimeSpan.FromSeconds(10);
+}
+
 /// <summary>The body of <c>POST /v1/validate</c> as JSON.</summary>
 /// <param name="Html">The page to validate (at most 2 MB with the rest of the body).</param>
 /// <param name="BrandAssets">The brand to check it against; without it, the brand audits that need it do not apply.</param>
@@ -128,13 +138,24 @@ public static partial class ValidationApi
         }
 
         var brand = await BrandFor(assets, ApiCaller.From(context).Tenant, logos, context.RequestAborted);
+        var budget = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ValidationApiOptions>>().Value.TimeBudget;
+        using var timeUp = new CancellationTokenSource(budget, context.RequestServices.GetRequiredService<TimeProvider>());
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timeUp.Token);
         using var call = metrics.Measure(Agents.BrandValidator);
         try
         {
-            // A 2 MB page takes a few hundred milliseconds of CPU: off the request thread, like any other compute-bound work.
-            var report = await Task.Run(() => BrandValidator.Validate(html, brand, prompt), context.RequestAborted);
+            // A 2 MB page takes a few hundred milliseconds of CPU: off the request thread, like any other compute-bound work. The
+            // validator checks the budget as it goes, so a pathological page gives its core back at the budget, not when it is done.
+            var report = await Task.Run(() => BrandValidator.Validate(html, brand, prompt, stop.Token), stop.Token);
             call.Succeed();
             return TypedResults.Ok(ValidationResponse.From(report));
+        }
+        catch (OperationCanceledException) when (timeUp.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Retrying the same page would take as long again: the page is the problem, so it is a 400 on html, not a 503.
+            call.Fail("budget");
+            return ApiProblems.Validation("html",
+                $"The page could not be checked within {budget.TotalSeconds:0.###} seconds, the time budget for one page. Its markup is too large or too deeply nested; validate a smaller page or split it.");
         }
         catch (ValidationInputException e)
         {

@@ -52,6 +52,9 @@ public static class PortalHost
         var services = builder.Services;
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TenantRateLimiter>();
+        services.AddOptions<ConcurrencyOptions>().BindConfiguration(ConcurrencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConcurrencyLimits>();
+        services.AddOptions<ValidationApiOptions>().BindConfiguration(ValidationApiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // Registered before the default writer, so it answers first for /v1.
         services.AddSingleton<Microsoft.AspNetCore.Http.IProblemDetailsWriter, ApiProblemDetailsWriter>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ApiProblems.Customize);

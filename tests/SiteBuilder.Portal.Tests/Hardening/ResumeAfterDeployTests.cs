@@ -113,6 +113,7 @@ public sealed class ResumeAfterDeployTests : IAsyncLifetime
         portal.Settings["SiteBuilder:Generation:OfflineSectionDelay"] = sectionDelay;
         portal.Settings["SiteBuilder:Generation:HeartbeatInterval"] = "00:00:00.250";
         portal.Settings["SiteBuilder:Generation:StaleAfter"] = "00:00:02";
+        portal.Settings["SiteBuilder:Concurrency:GenerationsPerTenant"] = "100";
         return portal;
     }
 }
