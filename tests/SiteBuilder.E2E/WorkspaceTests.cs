@@ -138,6 +138,39 @@ public sealed class WorkspaceTests(BrowserFixture browser)
         Assert.Equal(lengths.Where(l => l > 0).Order(), lengths.Where(l => l > 0));
     }
 
+    /// <remarks>Issue 13 point 6: the workspace spends the tenant's one generation budget with /v1, and says when it is used up.</remarks>
+    [Fact]
+    public async Task AGenerationOverTheTenantsLimitIsRefusedWithWhenToRetryAndStartsNothing()
+    {
+        var tenant = NewTenant();
+        await using var session = await SignedInAsync(tenant);
+        var page = session.Page;
+        await page.GotoAsync("/workspace");
+        await session.WaitForInteractiveAsync();
+        await page.GetByTestId("prompt").FillAsync(SalePrompt);
+        await page.Locator("[data-template=ecommerce-sale]").ClickAsync();
+
+        // The budget used up elsewhere (the API counts through the same limiter), in the window the click falls in.
+        var limits = browser.Portal.Services.GetRequiredService<SiteBuilder.Portal.Api.TenantRateLimiter>();
+        while ((await limits.AcquireAsync(tenant, SiteBuilder.Portal.Api.RateLimitGroup.Generation, TestContext.Current.CancellationToken)).Allowed)
+        {
+        }
+
+        await page.GetByTestId("generate").ClickAsync();
+
+        var notice = page.GetByTestId("rate-limited");
+        await Assertions.Expect(notice).ToContainTextAsync(new System.Text.RegularExpressions.Regex($"{tenant} has used its 10 generations per 60 seconds .*Try again in \\d+ seconds\\."));
+        await Assertions.Expect(page.GetByTestId("generate")).ToBeEnabledAsync();
+        Assert.Empty((await Generations.ListAsync(tenant, 10, null, TestContext.Current.CancellationToken)).Items);
+        await page.Locator(".mud-snackbar").First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 10_000 });
+        await session.AssertPageIsCleanAsync("workspace over the generation limit (desktop)");
+        await session.ScreenshotAsync("workspace-rate-limited-desktop");
+
+        await page.SetViewportSizeAsync(375, 812);
+        await session.AssertPageIsCleanAsync("workspace over the generation limit (phone)");
+        await session.ScreenshotAsync("workspace-rate-limited-phone");
+    }
+
     [Fact]
     public async Task CancellingStopsTheGenerationAndKeepsTheWorkspaceUsable()
     {
