@@ -139,11 +139,13 @@ public sealed class WorkspaceTests(BrowserFixture browser)
     }
 
     /// <remarks>Issue 13 point 6: the workspace spends the tenant's one generation budget with /v1, and says when it is used up.</remarks>
-    [Fact]
-    public async Task AGenerationOverTheTenantsLimitIsRefusedWithWhenToRetryAndStartsNothing()
+    [Theory]
+    [InlineData(1280, 900, "desktop")]
+    [InlineData(375, 812, "phone")]
+    public async Task AGenerationOverTheTenantsLimitIsRefusedWithWhenToRetryAndStartsNothing(int width, int height, string device)
     {
         var tenant = NewTenant();
-        await using var session = await SignedInAsync(tenant);
+        await using var session = await SignedInAsync(tenant, width, height);
         var page = session.Page;
         await page.GotoAsync("/workspace");
         await session.WaitForInteractiveAsync();
@@ -159,16 +161,13 @@ public sealed class WorkspaceTests(BrowserFixture browser)
         await page.GetByTestId("generate").ClickAsync();
 
         var notice = page.GetByTestId("rate-limited");
+        await Assertions.Expect(notice).ToBeInViewportAsync();
         await Assertions.Expect(notice).ToContainTextAsync(new System.Text.RegularExpressions.Regex($"{tenant} has used its 10 generations per 60 seconds .*Try again in \\d+ seconds\\."));
         await Assertions.Expect(page.GetByTestId("generate")).ToBeEnabledAsync();
         Assert.Empty((await Generations.ListAsync(tenant, 10, null, TestContext.Current.CancellationToken)).Items);
         await page.Locator(".mud-snackbar").First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 10_000 });
-        await session.AssertPageIsCleanAsync("workspace over the generation limit (desktop)");
-        await session.ScreenshotAsync("workspace-rate-limited-desktop");
-
-        await page.SetViewportSizeAsync(375, 812);
-        await session.AssertPageIsCleanAsync("workspace over the generation limit (phone)");
-        await session.ScreenshotAsync("workspace-rate-limited-phone");
+        await session.AssertPageIsCleanAsync($"workspace over the generation limit ({device})");
+        await session.ScreenshotAsync($"workspace-rate-limited-{device}");
     }
 
     [Fact]
