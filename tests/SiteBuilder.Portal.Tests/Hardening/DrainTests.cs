@@ -20,6 +20,7 @@ public sealed class DrainTests : IAsyncLifetime
     public ValueTask InitializeAsync()
     {
         _factory.Settings["SiteBuilder:RateLimits:Generation"] = "1000";
+        _factory.Settings["SiteBuilder:Concurrency:GenerationsPerTenant"] = "100";
         _ = _factory.Server;
         return ValueTask.CompletedTask;
     }
