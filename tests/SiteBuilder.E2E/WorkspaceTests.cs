@@ -181,13 +181,13 @@ public sealed class WorkspaceTests(BrowserFixture browser)
         await page.Locator(".mud-snackbar").First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 10_000 });
         await session.AssertPageIsCleanAsync("workspace with two versions");
 
-        // Compare: two versions side by side and the diff of their HTML.
+        // Compare (what it shows is the next test's): a darker hero changes the look, not the words.
         await page.Locator("li[data-version='1'] input[type=checkbox]").CheckAsync(new() { Force = true });
         await page.Locator("li[data-version='2'] input[type=checkbox]").CheckAsync(new() { Force = true });
         await page.GetByTestId("compare").ClickAsync();
         await Assertions.Expect(page.GetByTestId("compare-view")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("no-text-changes")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("diff-summary")).ToContainTextAsync("added");
-        await Assertions.Expect(page.GetByTestId("html-diff")).ToContainTextAsync("hero");
         await session.AssertPageIsCleanAsync("compare");
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to the workspace" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/compare", StringComparison.Ordinal));
@@ -220,6 +220,65 @@ public sealed class WorkspaceTests(BrowserFixture browser)
         Assert.Equal(200, preview.Status);
         Assert.StartsWith("default-src 'none'", preview.Headers["content-security-policy"], StringComparison.Ordinal);
         Assert.EndsWith("sandbox", preview.Headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task CompareShowsTheAddedSectionAndTheChangedHeadlineSideBySideWithTheHtmlAsADetail()
+    {
+        var tenant = NewTenant();
+        await using var session = await SignedInAsync(tenant);
+        var page = session.Page;
+        await GenerateAsync(session, SalePrompt);
+        await WaitForCompleteAsync(page);
+        await page.GetByTestId("refine-prompt").FillAsync("Add a pricing section and change the headline to \"Gear up for summer trails\"");
+        await page.GetByTestId("refine").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=versions] li")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        await WaitForCompleteAsync(page);
+        await page.Locator("li[data-version='1'] input[type=checkbox]").CheckAsync(new() { Force = true });
+        await page.Locator("li[data-version='2'] input[type=checkbox]").CheckAsync(new() { Force = true });
+        await page.GetByTestId("compare").ClickAsync();
+
+        // What changed, in words: the pricing section added, the hero's headline changed word by word, the rest unchanged.
+        var added = page.Locator("[data-testid=section-change][data-status=added]");
+        await Assertions.Expect(added).ToHaveCountAsync(1);
+        await Assertions.Expect(added.Locator("h3")).ToHaveTextAsync("Pricing");
+        var hero = page.Locator("[data-testid=section-change][data-section='#hero']");
+        await Assertions.Expect(hero).ToHaveAttributeAsync("data-status", "changed");
+        await Assertions.Expect(hero.Locator("[data-side=after] ins").First).ToContainTextAsync("Gear up for summer trails");
+        await Assertions.Expect(hero.Locator("[data-side=before] del").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("unchanged-sections")).ToContainTextAsync("Faq");
+        Assert.DoesNotContain("&quot;", await page.GetByTestId("compare-view").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The HTML is a detail: closed at first, then formatted HTML with the design record shortened, no escaped JSON.
+        var diff = page.GetByTestId("html-diff");
+        await Assertions.Expect(diff).Not.ToBeVisibleAsync();
+        await page.GetByTestId("html-diff-details").Locator("summary").ClickAsync();
+        await Assertions.Expect(diff).ToBeVisibleAsync();
+        await Assertions.Expect(diff.Locator(".diff-added", new() { HasText = "Gear up for summer trails" }).First).ToBeVisibleAsync();
+        var diffText = await diff.InnerTextAsync();
+        Assert.DoesNotContain("&quot;", diffText, StringComparison.Ordinal);
+        Assert.DoesNotContain("templateId", diffText, StringComparison.Ordinal);
+
+        // No empty scroll: the page ends shortly after the HTML detail.
+        var heights = await page.EvaluateAsync<int[]>("""
+            () => [document.documentElement.scrollHeight, Math.ceil(document.querySelector('[data-testid=html-diff-details]').getBoundingClientRect().bottom + window.scrollY)]
+            """);
+        Assert.True(heights[0] - heights[1] < 200, $"The page scrolls {heights[0] - heights[1]}px past its last content.");
+        await session.AssertPageIsCleanAsync("compare (desktop)");
+        await session.ScreenshotAsync("compare-desktop", fullPage: false);
+
+        // At phone width the two sides stack, each labelled with its version.
+        await page.SetViewportSizeAsync(375, 812);
+        await Assertions.Expect(hero.Locator("[data-side=after] .change-side-label").First).ToBeVisibleAsync();
+        // The layout settles after the resize: wait until the newer side sits below the older one (a timeout fails the test).
+        await page.WaitForFunctionAsync("""
+            () => { const row = document.querySelector('[data-section="#hero"] .change-row[data-status]');
+              const [before, after] = [row.querySelector('[data-side=before]'), row.querySelector('[data-side=after]')].map(e => e.getBoundingClientRect());
+              return after.top >= before.bottom; }
+            """, null, new() { Timeout = 5_000 });
+        await session.AssertPageIsCleanAsync("compare (phone)");
+        await session.ScreenshotAsync("compare-phone", fullPage: false);
         Assert.Empty(session.ConsoleErrors);
     }
 
