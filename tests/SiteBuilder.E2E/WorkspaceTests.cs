@@ -109,6 +109,65 @@ public sealed class WorkspaceTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task ABrandColourIsTypedOrPastedAndThePickerIsAnOptionThatClosesOnEscapeAndOnAClickOutside()
+    {
+        var tenant = NewTenant();
+        await using var session = await SignedInAsync(tenant);
+        var page = session.Page;
+        await page.GotoAsync("/workspace");
+        await session.WaitForInteractiveAsync();
+        var primary = page.Locator("[data-testid=primary-color] input");
+        var swatch = page.GetByTestId("primary-color-picker");
+        var picker = page.GetByTestId("primary-color-dialog");
+
+        // Pasted without its hash, then a typo: the field says what it expects and keeps the last good colour.
+        await primary.FillAsync("1a2b3c");
+        await primary.PressAsync("Tab");
+        await Assertions.Expect(primary).ToHaveValueAsync("#1A2B3C");
+        await Assertions.Expect(swatch).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex("--swatch:#1A2B3C"));
+        await primary.FillAsync("#12g");
+        await primary.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("[data-testid=primary-color]")).ToContainTextAsync("is not a hex colour");
+        await Assertions.Expect(swatch).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex("--swatch:#1A2B3C"));
+        await primary.FillAsync("#abc");
+        await primary.PressAsync("Tab");
+        await Assertions.Expect(primary).ToHaveValueAsync("#AABBCC");
+        await Assertions.Expect(page.Locator("[data-testid=primary-color]")).Not.ToContainTextAsync("is not a hex colour");
+
+        // The picker opens from the swatch next to the field and closes on Escape, focus back on the swatch.
+        await swatch.ClickAsync();
+        await Assertions.Expect(picker).ToBeVisibleAsync();
+        await Assertions.Expect(swatch).ToHaveAttributeAsync("aria-expanded", "true");
+        await session.ScreenshotAsync("workspace-colour-picker", fullPage: false, fromTop: false);
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(picker).ToHaveCountAsync(0);
+        await Assertions.Expect(swatch).ToBeFocusedAsync();
+
+        // A click on the template grid closes it and does nothing else: the picker never stays open over the grid.
+        await swatch.ClickAsync();
+        await Assertions.Expect(picker).ToBeVisibleAsync();
+        var open = (await picker.BoundingBoxAsync())!;
+        ILocator? tile = null;
+        LocatorBoundingBoxResult? box = null;
+        foreach (var candidate in await page.Locator("[data-template]").AllAsync())
+        {
+            box = await candidate.BoundingBoxAsync();
+            if (box is not null && box.Y > 64 && box.Y + box.Height < 900 && (box.X > open.X + open.Width || box.X + box.Width < open.X || box.Y > open.Y + open.Height || box.Y + box.Height < open.Y))
+            {
+                tile = candidate;
+                break;
+            }
+        }
+
+        Assert.NotNull(tile);
+        await page.Mouse.ClickAsync(box!.X + box.Width / 2, box.Y + box.Height / 2);
+        await Assertions.Expect(picker).ToHaveCountAsync(0);
+        await Assertions.Expect(tile).Not.ToHaveAttributeAsync("aria-checked", "true");
+        await Assertions.Expect(primary).ToHaveValueAsync("#AABBCC");
+        await session.AssertPageIsCleanAsync("workspace after the colour picker");
+    }
+
+    [Fact]
     public async Task ThePreviewFillsWhileThePageStreamsAndAReloadResumesWithoutLosingOrRepeatingContent()
     {
         var tenant = NewTenant();
