@@ -342,6 +342,41 @@ public sealed class WorkspaceTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task AMarketerRenamesASiteFromTheSiteListAndAnEmptyOrOverlongNameIsRefusedWithAMessage()
+    {
+        var tenant = NewTenant();
+        var generation = await Generations.StartAsync(tenant, "seed", new GenerationRequest { Prompt = SalePrompt }, TestContext.Current.CancellationToken);
+        generation = await WaitForStatusAsync(tenant, generation.Id, GenerationStatus.Complete);
+        var original = (await Generations.GetSiteAsync(tenant, generation.SiteId, TestContext.Current.CancellationToken))!.Name;
+        await using var session = await SignedInAsync(tenant);
+        var page = session.Page;
+        await page.GotoAsync($"/sites/{tenant}");
+        await session.WaitForInteractiveAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Rename {original}" }).ClickAsync();
+        var name = page.GetByTestId("site-name");
+        await Assertions.Expect(name).ToHaveValueAsync(original);
+        await name.FillAsync("   ");
+        await page.GetByTestId("save-site-name").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Give the site a name.");
+        await name.FillAsync(new string('x', 81));
+        await page.GetByTestId("save-site-name").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("at most 80 characters");
+        await session.AssertPageIsCleanAsync("rename dialog with a message");
+        Assert.Equal(original, (await Generations.GetSiteAsync(tenant, generation.SiteId, TestContext.Current.CancellationToken))!.Name);
+
+        await name.FillAsync("  Acme summer sale  2026 ");
+        await page.GetByTestId("save-site-name").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("sites-table").Locator(".site-link")).ToHaveTextAsync(["Acme summer sale 2026"]);
+        Assert.Equal("Acme summer sale 2026", (await Generations.GetSiteAsync(tenant, generation.SiteId, TestContext.Current.CancellationToken))!.Name);
+        // Renaming stays on the list (the row's own click opens the site).
+        Assert.Contains($"/sites/{tenant}", page.Url, StringComparison.Ordinal);
+        await page.GotoAsync($"/workspace/{tenant}/{generation.SiteId}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Acme summer sale 2026");
+    }
+
+    [Fact]
     public async Task AnotherTenantsMarketerCannotOpenThePageItsPreviewOrItsDownload()
     {
         var (owner, other) = (NewTenant(), NewTenant());
