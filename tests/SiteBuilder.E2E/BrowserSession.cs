@@ -121,14 +121,18 @@ public sealed class BrowserSession : IAsyncDisposable
             """);
 
     /// <summary>Saves a full-page screenshot to <c>$SITEBUILDER_SCREENSHOTS</c> (when set) or the test output folder.</summary>
-    public async Task ScreenshotAsync(string name, bool fullPage = true)
+    public async Task ScreenshotAsync(string name, bool fullPage = true, bool fromTop = true)
     {
         var directory = Environment.GetEnvironmentVariable("SITEBUILDER_SCREENSHOTS") is { Length: > 0 } configured
             ? configured
             : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
         // From the top: a full-page capture of a scrolled page draws the fixed app bar across the middle.
-        await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        if (fromTop)
+        {
+            await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        }
+
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}.png"), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
     }
 

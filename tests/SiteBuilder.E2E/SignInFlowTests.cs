@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SiteBuilder.Generation.Pipeline;
 using SiteBuilder.Identity;
 
 namespace SiteBuilder.E2E;
@@ -32,6 +34,51 @@ public sealed class SignInFlowTests(BrowserFixture browser)
         await Assertions.Expect(session.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("You have signed out.");
         await session.Page.GotoAsync("/");
         Assert.Contains("/account/login?returnUrl=", session.Page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HomeSpeaksToEachRolesWork()
+    {
+        var tenant = "t" + Guid.NewGuid().ToString("N")[..10];
+        var generations = browser.Portal.Services.GetRequiredService<GenerationService>();
+        var seeded = await generations.StartAsync(tenant, "seed", new GenerationRequest { Prompt = "A launch page for Brewly, a smart coffee grinder. Launch price $149." }, TestContext.Current.CancellationToken);
+        var (marketer, marketerPassword) = await browser.Portal.CreateUserAsync([Roles.Marketer], [tenant], displayName: "Mia Marketer");
+        var (approver, approverPassword) = await browser.Portal.CreateUserAsync([Roles.Operator, Roles.TechLead], [], displayName: "Olga Operator");
+        var (admin, adminPassword) = await browser.Portal.CreateUserAsync([Roles.Admin], [], displayName: "Ada Admin");
+
+        // A marketer: their pages and "Generate a page"; nothing about tokens, approvals or users.
+        await using (var session = await browser.NewSessionAsync())
+        {
+            await session.SignInAsync(marketer.UserName, marketerPassword);
+            var pages = session.Page.GetByTestId("home-pages");
+            await Assertions.Expect(pages.GetByTestId("home-generate")).ToHaveAttributeAsync("href", "/workspace");
+            await Assertions.Expect(pages.Locator(".site-link")).ToHaveAttributeAsync("href", $"/workspace/{tenant}/{seeded.SiteId}");
+            await Assertions.Expect(session.Page.GetByTestId("home-approvals")).ToHaveCountAsync(0);
+            await Assertions.Expect(session.Page.GetByTestId("home-admin")).ToHaveCountAsync(0);
+            Assert.DoesNotContain("Mint an API token", await session.Page.Locator(".page-header").InnerTextAsync(), StringComparison.Ordinal);
+            await session.AssertPageIsCleanAsync("home (marketer)");
+        }
+
+        // An operator who signs off: what waits for them and what is live where; no pages panel.
+        await using (var session = await browser.NewSessionAsync(375, 812))
+        {
+            await session.SignInAsync(approver.UserName, approverPassword);
+            await Assertions.Expect(session.Page.GetByTestId("home-approvals-count")).ToBeVisibleAsync();
+            await Assertions.Expect(session.Page.GetByTestId("home-environments").Locator("li[data-environment]")).ToHaveCountAsync(3);
+            await Assertions.Expect(session.Page.GetByTestId("home-pages")).ToHaveCountAsync(0);
+            await session.AssertPageIsCleanAsync("home (approver, phone)");
+        }
+
+        // An administrator: people and tokens.
+        await using (var session = await browser.NewSessionAsync())
+        {
+            await session.SignInAsync(admin.UserName, adminPassword);
+            var people = session.Page.GetByTestId("home-admin");
+            await Assertions.Expect(people).ToContainTextAsync("active accounts");
+            await Assertions.Expect(people.GetByRole(AriaRole.Link, new() { Name = "Manage users" })).ToHaveAttributeAsync("href", "/admin/users");
+            await Assertions.Expect(people.GetByRole(AriaRole.Link, new() { Name = "API tokens" })).ToHaveAttributeAsync("href", "/account/tokens");
+            await session.AssertPageIsCleanAsync("home (admin)");
+        }
     }
 
     [Fact]

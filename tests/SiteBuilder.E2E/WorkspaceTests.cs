@@ -109,6 +109,65 @@ public sealed class WorkspaceTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task ABrandColourIsTypedOrPastedAndThePickerIsAnOptionThatClosesOnEscapeAndOnAClickOutside()
+    {
+        var tenant = NewTenant();
+        await using var session = await SignedInAsync(tenant);
+        var page = session.Page;
+        await page.GotoAsync("/workspace");
+        await session.WaitForInteractiveAsync();
+        var primary = page.Locator("[data-testid=primary-color] input");
+        var swatch = page.GetByTestId("primary-color-picker");
+        var picker = page.GetByTestId("primary-color-dialog");
+
+        // Pasted without its hash, then a typo: the field says what it expects and keeps the last good colour.
+        await primary.FillAsync("1a2b3c");
+        await primary.PressAsync("Tab");
+        await Assertions.Expect(primary).ToHaveValueAsync("#1A2B3C");
+        await Assertions.Expect(swatch).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex("--swatch:#1A2B3C"));
+        await primary.FillAsync("#12g");
+        await primary.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("[data-testid=primary-color]")).ToContainTextAsync("is not a hex colour");
+        await Assertions.Expect(swatch).ToHaveAttributeAsync("style", new System.Text.RegularExpressions.Regex("--swatch:#1A2B3C"));
+        await primary.FillAsync("#abc");
+        await primary.PressAsync("Tab");
+        await Assertions.Expect(primary).ToHaveValueAsync("#AABBCC");
+        await Assertions.Expect(page.Locator("[data-testid=primary-color]")).Not.ToContainTextAsync("is not a hex colour");
+
+        // The picker opens from the swatch next to the field and closes on Escape, focus back on the swatch.
+        await swatch.ClickAsync();
+        await Assertions.Expect(picker).ToBeVisibleAsync();
+        await Assertions.Expect(swatch).ToHaveAttributeAsync("aria-expanded", "true");
+        await session.ScreenshotAsync("workspace-colour-picker", fullPage: false, fromTop: false);
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(picker).ToHaveCountAsync(0);
+        await Assertions.Expect(swatch).ToBeFocusedAsync();
+
+        // A click on the template grid closes it and does nothing else: the picker never stays open over the grid.
+        await swatch.ClickAsync();
+        await Assertions.Expect(picker).ToBeVisibleAsync();
+        var open = (await picker.BoundingBoxAsync())!;
+        ILocator? tile = null;
+        LocatorBoundingBoxResult? box = null;
+        foreach (var candidate in await page.Locator("[data-template]").AllAsync())
+        {
+            box = await candidate.BoundingBoxAsync();
+            if (box is not null && box.Y > 64 && box.Y + box.Height < 900 && (box.X > open.X + open.Width || box.X + box.Width < open.X || box.Y > open.Y + open.Height || box.Y + box.Height < open.Y))
+            {
+                tile = candidate;
+                break;
+            }
+        }
+
+        Assert.NotNull(tile);
+        await page.Mouse.ClickAsync(box!.X + box.Width / 2, box.Y + box.Height / 2);
+        await Assertions.Expect(picker).ToHaveCountAsync(0);
+        await Assertions.Expect(tile).Not.ToHaveAttributeAsync("aria-checked", "true");
+        await Assertions.Expect(primary).ToHaveValueAsync("#AABBCC");
+        await session.AssertPageIsCleanAsync("workspace after the colour picker");
+    }
+
+    [Fact]
     public async Task ThePreviewFillsWhileThePageStreamsAndAReloadResumesWithoutLosingOrRepeatingContent()
     {
         var tenant = NewTenant();
@@ -219,13 +278,13 @@ public sealed class WorkspaceTests(BrowserFixture browser)
         await page.Locator(".mud-snackbar").First.WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 10_000 });
         await session.AssertPageIsCleanAsync("workspace with two versions");
 
-        // Compare: two versions side by side and the diff of their HTML.
+        // Compare (what it shows is the next test's): a darker hero changes the look, not the words.
         await page.Locator("li[data-version='1'] input[type=checkbox]").CheckAsync(new() { Force = true });
         await page.Locator("li[data-version='2'] input[type=checkbox]").CheckAsync(new() { Force = true });
         await page.GetByTestId("compare").ClickAsync();
         await Assertions.Expect(page.GetByTestId("compare-view")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("no-text-changes")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("diff-summary")).ToContainTextAsync("added");
-        await Assertions.Expect(page.GetByTestId("html-diff")).ToContainTextAsync("hero");
         await session.AssertPageIsCleanAsync("compare");
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to the workspace" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/compare", StringComparison.Ordinal));
@@ -259,6 +318,100 @@ public sealed class WorkspaceTests(BrowserFixture browser)
         Assert.StartsWith("default-src 'none'", preview.Headers["content-security-policy"], StringComparison.Ordinal);
         Assert.EndsWith("sandbox", preview.Headers["content-security-policy"], StringComparison.Ordinal);
         Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task CompareShowsTheAddedSectionAndTheChangedHeadlineSideBySideWithTheHtmlAsADetail()
+    {
+        var tenant = NewTenant();
+        await using var session = await SignedInAsync(tenant);
+        var page = session.Page;
+        await GenerateAsync(session, SalePrompt);
+        await WaitForCompleteAsync(page);
+        await page.GetByTestId("refine-prompt").FillAsync("Add a pricing section and change the headline to \"Gear up for summer trails\"");
+        await page.GetByTestId("refine").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=versions] li")).ToHaveCountAsync(2, new() { Timeout = 30_000 });
+        await WaitForCompleteAsync(page);
+        await page.Locator("li[data-version='1'] input[type=checkbox]").CheckAsync(new() { Force = true });
+        await page.Locator("li[data-version='2'] input[type=checkbox]").CheckAsync(new() { Force = true });
+        await page.GetByTestId("compare").ClickAsync();
+
+        // What changed, in words: the pricing section added, the hero's headline changed word by word, the rest unchanged.
+        var added = page.Locator("[data-testid=section-change][data-status=added]");
+        await Assertions.Expect(added).ToHaveCountAsync(1);
+        await Assertions.Expect(added.Locator("h3")).ToHaveTextAsync("Pricing");
+        var hero = page.Locator("[data-testid=section-change][data-section='#hero']");
+        await Assertions.Expect(hero).ToHaveAttributeAsync("data-status", "changed");
+        await Assertions.Expect(hero.Locator("[data-side=after] ins").First).ToContainTextAsync("Gear up for summer trails");
+        await Assertions.Expect(hero.Locator("[data-side=before] del").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("unchanged-sections")).ToContainTextAsync("Faq");
+        Assert.DoesNotContain("&quot;", await page.GetByTestId("compare-view").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The HTML is a detail: closed at first, then formatted HTML with the design record shortened, no escaped JSON.
+        var diff = page.GetByTestId("html-diff");
+        await Assertions.Expect(diff).Not.ToBeVisibleAsync();
+        await page.GetByTestId("html-diff-details").Locator("summary").ClickAsync();
+        await Assertions.Expect(diff).ToBeVisibleAsync();
+        await Assertions.Expect(diff.Locator(".diff-added", new() { HasText = "Gear up for summer trails" }).First).ToBeVisibleAsync();
+        var diffText = await diff.InnerTextAsync();
+        Assert.DoesNotContain("&quot;", diffText, StringComparison.Ordinal);
+        Assert.DoesNotContain("templateId", diffText, StringComparison.Ordinal);
+
+        // No empty scroll: the page ends shortly after the HTML detail.
+        var heights = await page.EvaluateAsync<int[]>("""
+            () => [document.documentElement.scrollHeight, Math.ceil(document.querySelector('[data-testid=html-diff-details]').getBoundingClientRect().bottom + window.scrollY)]
+            """);
+        Assert.True(heights[0] - heights[1] < 200, $"The page scrolls {heights[0] - heights[1]}px past its last content.");
+        await session.AssertPageIsCleanAsync("compare (desktop)");
+        await session.ScreenshotAsync("compare-desktop", fullPage: false);
+
+        // At phone width the two sides stack, each labelled with its version.
+        await page.SetViewportSizeAsync(375, 812);
+        await Assertions.Expect(hero.Locator("[data-side=after] .change-side-label").First).ToBeVisibleAsync();
+        // The layout settles after the resize: wait until the newer side sits below the older one (a timeout fails the test).
+        await page.WaitForFunctionAsync("""
+            () => { const row = document.querySelector('[data-section="#hero"] .change-row[data-status]');
+              const [before, after] = [row.querySelector('[data-side=before]'), row.querySelector('[data-side=after]')].map(e => e.getBoundingClientRect());
+              return after.top >= before.bottom; }
+            """, null, new() { Timeout = 5_000 });
+        await session.AssertPageIsCleanAsync("compare (phone)");
+        await session.ScreenshotAsync("compare-phone", fullPage: false);
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task AMarketerRenamesASiteFromTheSiteListAndAnEmptyOrOverlongNameIsRefusedWithAMessage()
+    {
+        var tenant = NewTenant();
+        var generation = await Generations.StartAsync(tenant, "seed", new GenerationRequest { Prompt = SalePrompt }, TestContext.Current.CancellationToken);
+        generation = await WaitForStatusAsync(tenant, generation.Id, GenerationStatus.Complete);
+        var original = (await Generations.GetSiteAsync(tenant, generation.SiteId, TestContext.Current.CancellationToken))!.Name;
+        await using var session = await SignedInAsync(tenant);
+        var page = session.Page;
+        await page.GotoAsync($"/sites/{tenant}");
+        await session.WaitForInteractiveAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Rename {original}" }).ClickAsync();
+        var name = page.GetByTestId("site-name");
+        await Assertions.Expect(name).ToHaveValueAsync(original);
+        await name.FillAsync("   ");
+        await page.GetByTestId("save-site-name").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("Give the site a name.");
+        await name.FillAsync(new string('x', 81));
+        await page.GetByTestId("save-site-name").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("at most 80 characters");
+        await session.AssertPageIsCleanAsync("rename dialog with a message");
+        Assert.Equal(original, (await Generations.GetSiteAsync(tenant, generation.SiteId, TestContext.Current.CancellationToken))!.Name);
+
+        await name.FillAsync("  Acme summer sale  2026 ");
+        await page.GetByTestId("save-site-name").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("sites-table").Locator(".site-link")).ToHaveTextAsync(["Acme summer sale 2026"]);
+        Assert.Equal("Acme summer sale 2026", (await Generations.GetSiteAsync(tenant, generation.SiteId, TestContext.Current.CancellationToken))!.Name);
+        // Renaming stays on the list (the row's own click opens the site).
+        Assert.Contains($"/sites/{tenant}", page.Url, StringComparison.Ordinal);
+        await page.GotoAsync($"/workspace/{tenant}/{generation.SiteId}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Acme summer sale 2026");
     }
 
     [Fact]

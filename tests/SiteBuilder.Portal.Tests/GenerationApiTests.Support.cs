@@ -409,5 +409,8 @@ internal sealed class SlowEndStateStore(IGenerationStore inner, TimeSpan delay) 
 
     public Task SaveSiteAsync(Site site, CancellationToken cancellationToken = default) => inner.SaveSiteAsync(site, cancellationToken);
 
+    public Task<bool> RenameSiteAsync(string tenant, string siteId, string name, CancellationToken cancellationToken = default) =>
+        inner.RenameSiteAsync(tenant, siteId, name, cancellationToken);
+
     public Task<IReadOnlyList<Site>> ListSitesAsync(string tenant, CancellationToken cancellationToken = default) => inner.ListSitesAsync(tenant, cancellationToken);
 }

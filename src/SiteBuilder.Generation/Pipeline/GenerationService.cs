@@ -197,6 +197,29 @@ public sealed class GenerationService(
         return restored;
     }
 
+    /// <summary>Renames the site: the name is trimmed and must be 1 to <see cref="Site.MaxNameLength"/> characters.</summary>
+    public async Task<Site> RenameSiteAsync(string tenant, string siteId, string? name, CancellationToken cancellationToken)
+    {
+        var trimmed = string.Join(' ', (name ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (trimmed.Length == 0)
+        {
+            throw new GenerationRequestException("name", "Give the site a name.");
+        }
+
+        if (trimmed.Length > Site.MaxNameLength)
+        {
+            throw new GenerationRequestException("name", $"A site name has at most {Site.MaxNameLength} characters; this one has {trimmed.Length}.");
+        }
+
+        if (!await store.RenameSiteAsync(tenant, siteId, trimmed, cancellationToken)
+            || await store.GetSiteAsync(tenant, siteId, cancellationToken) is not { } site)
+        {
+            throw new GenerationRequestException("siteId", $"There is no site {siteId} for this tenant.", notFound: true);
+        }
+
+        return site;
+    }
+
     /// <summary>"Acme Outfitters · E-commerce sale" when the prompt names a brand; otherwise the prompt's first words.</summary>
     private static string SiteName(string prompt, PageTemplate template)
     {

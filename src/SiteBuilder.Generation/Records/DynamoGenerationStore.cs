@@ -241,6 +241,27 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
         await dynamo.PutItemAsync(new PutItemRequest { TableName = Table, Item = item }, cancellationToken);
     }
 
+    public async Task<bool> RenameSiteAsync(string tenant, string siteId, string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await dynamo.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = Table,
+                Key = SiteKey(tenant, siteId),
+                UpdateExpression = "SET #name = :name",
+                ConditionExpression = "attribute_exists(pk)",
+                ExpressionAttributeNames = new() { ["#name"] = "name" },
+                ExpressionAttributeValues = new() { [":name"] = Attr.S(name) },
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
     public async Task<IReadOnlyList<Site>> ListSitesAsync(string tenant, CancellationToken cancellationToken = default)
     {
         var items = await dynamo.QueryAllAsync(new QueryRequest

@@ -106,6 +106,9 @@ public sealed record GenerationPage(IReadOnlyList<GenerationRecord> Items, strin
 /// <summary>A site: its versions are generations; <see cref="LatestGenerationId"/> points at the newest complete one.</summary>
 public sealed record Site
 {
+    /// <summary>The longest name a marketer may give a site (the generated ones stay shorter).</summary>
+    public const int MaxNameLength = 80;
+
     public required string Tenant { get; init; }
 
     public required string SiteId { get; init; }

@@ -42,6 +42,12 @@ public interface IGenerationStore
     /// <summary>Creates or replaces the site record.</summary>
     Task SaveSiteAsync(Site site, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Changes the site's name and nothing else, so a generation completing at the same moment keeps its own update.
+    /// False when the tenant has no such site.
+    /// </summary>
+    Task<bool> RenameSiteAsync(string tenant, string siteId, string name, CancellationToken cancellationToken = default);
+
     /// <summary>The tenant's sites, most recently updated first.</summary>
     Task<IReadOnlyList<Site>> ListSitesAsync(string tenant, CancellationToken cancellationToken = default);
 }

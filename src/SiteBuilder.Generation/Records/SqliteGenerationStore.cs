@@ -325,6 +325,14 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
             ("$tenant", site.Tenant), ("$site", site.SiteId), ("$name", site.Name), ("$latest", site.LatestGenerationId), ("$version", site.LatestVersion),
             ("$score", site.LatestBrandScore), ("$created", site.CreatedAt.ToSortable()), ("$updated", site.UpdatedAt.ToSortable())).ExecuteNonQueryAsync(), cancellationToken);
 
+    public async Task<bool> RenameSiteAsync(string tenant, string siteId, string name, CancellationToken cancellationToken = default)
+    {
+        var changed = 0;
+        await WriteAsync(async batch => changed = await batch.Command("UPDATE sites SET name = $name WHERE tenant = $tenant AND site_id = $site",
+            ("$tenant", tenant), ("$site", siteId), ("$name", name)).ExecuteNonQueryAsync(), cancellationToken);
+        return changed == 1;
+    }
+
     public async Task<IReadOnlyList<Site>> ListSitesAsync(string tenant, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -76,6 +76,7 @@ public static class PortalHost
         services.AddMudServices();
         services.AddScoped<ThemeState>();
         services.AddSingleton<TenantChoices>();
+        services.AddScoped<Components.Pages.HomeOverview>();
         services.AddSingleton<Components.Pages.Workspace.TemplateThumbnails>();
         services.AddOptions<Components.Pages.Workspace.GenerationPricing>().BindConfiguration(Components.Pages.Workspace.GenerationPricing.Section).ValidateDataAnnotations().ValidateOnStart();
 

@@ -434,4 +434,24 @@ public abstract class GenerationStoreContract : IAsyncLifetime
         Assert.Equal([other], await Store.ListSitesAsync(other.Tenant, Cancellation));
         Assert.Empty(await Store.ListSitesAsync(NewTenant(), Cancellation));
     }
+
+    [Fact]
+    public async Task RenamingASiteChangesOnlyItsNameAndOnlyForItsTenant()
+    {
+        var tenant = NewTenant();
+        var site = new Site
+        {
+            Tenant = tenant, SiteId = "brewly-a1b2c3", Name = "Brewly is a smart coffee grinder with 40 grind settings", LatestGenerationId = GenerationIds.NewGenerationId(Created),
+            LatestVersion = 3, LatestBrandScore = 9.5, CreatedAt = Created, UpdatedAt = Created.AddMinutes(5),
+        };
+        await Store.SaveSiteAsync(site, Cancellation);
+
+        Assert.True(await Store.RenameSiteAsync(tenant, site.SiteId, "Brewly launch «été»", Cancellation));
+
+        Assert.Equal(site with { Name = "Brewly launch «été»" }, await Store.GetSiteAsync(tenant, site.SiteId, Cancellation));
+        Assert.False(await Store.RenameSiteAsync(NewTenant(), site.SiteId, "Not ours", Cancellation));
+        Assert.False(await Store.RenameSiteAsync(tenant, "nowhere-000000", "Nothing", Cancellation));
+        Assert.Null(await Store.GetSiteAsync(tenant, "nowhere-000000", Cancellation));
+        Assert.Equal("Brewly launch «été»", (await Store.GetSiteAsync(tenant, site.SiteId, Cancellation))!.Name);
+    }
 }
