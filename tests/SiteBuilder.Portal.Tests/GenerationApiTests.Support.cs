@@ -7,9 +7,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SiteBuilder.Generation.Providers.Bedrock;
 using SiteBuilder.Generation.Records;
 using SiteBuilder.Generation.Templates;
-using SiteBuilder.Generation.Providers.Bedrock;
 using SiteBuilder.Portal.Testing;
 using SiteBuilder.TestSupport.FakeBedrock;
 
