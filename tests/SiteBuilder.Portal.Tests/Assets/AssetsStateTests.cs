@@ -1,61 +1,42 @@
 using System.Text;
-using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SiteBuilder.BrandAssets.Images;
-using SiteBuilder.BrandAssets.Images.Offline;
 using SiteBuilder.BrandAssets.Library;
-using SiteBuilder.Observability.Metrics;
 using SiteBuilder.Portal.Components.Pages.Assets;
-using SiteBuilder.Storage.Blobs;
-using SiteBuilder.Storage.Sqlite;
-using SiteBuilder.TestSupport.Emulators;
-using SiteBuilder.TestSupport.Metrics;
 
 namespace SiteBuilder.Portal.Tests.Assets;
 
-/// <summary>The brand assets page's state over a real library (SQLite, folders, the offline image model).</summary>
-public sealed class AssetsStateTests : IAsyncLifetime
+/// <summary>The brand assets page's state over the portal's own library (SQLite, folders, the offline image model); a tenant per test.</summary>
+public sealed class AssetsStateTests : IClassFixture<PortalFixture>
 {
-    private const string Tenant = "acme";
     private const string User = "mia";
     private const string Svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><rect width=\"40\" height=\"20\" fill=\"#0066CC\"/></svg>";
 
-    private readonly TempDirectory _directory = new("assets-state");
-    private readonly TestMeterFactory _meters = new();
-    private BrandAssetLibrary _library = default!;
-    private AssetsState _state = default!;
+    private readonly string _tenant = "t" + Guid.NewGuid().ToString("N")[..10];
+    private readonly BrandAssetLibrary _library;
+    private readonly AssetsState _state;
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync()
+    public AssetsStateTests(PortalFixture portal)
     {
-        var database = new SqliteDatabase(_directory.Combine("sitebuilder.db"), [SqliteBrandAssetStore.Schema]);
-        await database.MigrateAsync(Ct);
-        _library = new BrandAssetLibrary(new OfflineImageModel(), new SqliteBrandAssetStore(database), new FolderBlobStore(_directory.Combine("blobs")),
-            TimeProvider.System, new AgentMetrics(_meters), NullLogger<BrandAssetLibrary>.Instance);
+        _library = portal.Factory.Services.GetRequiredService<BrandAssetLibrary>();
         _state = new AssetsState(_library, NullLogger.Instance);
     }
 
-    public ValueTask DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        _directory.Dispose();
-        _meters.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task OpeningATenantFillsTheKitFormAndTakesTheGenerateDefaultsFromTheKit()
     {
-        await _state.LoadAsync(Tenant);
+        await _state.LoadAsync(_tenant);
         Assert.Equal((null, null, null), (_state.KitName, _state.KitPrimary, _state.KitSecondary));
         Assert.Equal(AssetsState.DefaultColour, _state.Colours);
         Assert.Null(_state.Prompt);
         Assert.Equal("Not saved yet", _state.KitUpdated);
 
-        await _library.SaveBrandKitAsync(Tenant, User, new BrandKitChange("Acme Coffee", "#0066CC", "#FF6600", null), Ct);
+        await _library.SaveBrandKitAsync(_tenant, User, new BrandKitChange("Acme Coffee", "#0066CC", "#FF6600", null), Ct);
         var fresh = new AssetsState(_library, NullLogger.Instance);
-        await fresh.LoadAsync(Tenant);
+        await fresh.LoadAsync(_tenant);
 
         Assert.Equal(("Acme Coffee", "#0066CC", "#FF6600"), (fresh.KitName, fresh.KitPrimary, fresh.KitSecondary));
         Assert.Equal("#0066CC, #FF6600", fresh.Colours);
@@ -68,19 +49,19 @@ public sealed class AssetsStateTests : IAsyncLifetime
     [Fact]
     public async Task ABadGenerateFormSaysWhatToFixAndDrawsNothing()
     {
-        await _state.LoadAsync(Tenant);
+        await _state.LoadAsync(_tenant);
         (_state.Prompt, _state.Colours) = ("", "not-a-colour");
 
         Assert.Null(_state.PrepareGeneration());
 
         Assert.True(_state.GenerateErrors.Count >= 2, string.Join(" | ", _state.GenerateErrors));
-        Assert.Empty(await _library.ListAsync(Tenant, cancellationToken: Ct));
+        Assert.Empty(await _library.ListAsync(_tenant, cancellationToken: Ct));
     }
 
     [Fact]
     public async Task GeneratingShowsProgressThenTheNewLogosInTheWholeLibrary()
     {
-        await _state.LoadAsync(Tenant);
+        await _state.LoadAsync(_tenant);
         (_state.Prompt, _state.Colours, _state.Count, _state.Filter) = ("Logo for \"Acme Coffee\"", "0066CC;#FF6600", 3, "upload");
         var request = Assert.IsType<ImageRequest>(_state.PrepareGeneration());
         Assert.Equal(["#0066CC", "#FF6600"], request.Colors);
@@ -99,7 +80,7 @@ public sealed class AssetsStateTests : IAsyncLifetime
     [Fact]
     public async Task BackgroundsAreDrawnWideAndTheFilterShowsOneKind()
     {
-        await _state.LoadAsync(Tenant);
+        await _state.LoadAsync(_tenant);
         (_state.Kind, _state.Prompt, _state.Count) = (ImageKind.Background, "Summer sale hero", 1);
         Assert.Equal("backgrounds", _state.KindPlural);
         var request = _state.PrepareGeneration()!;
@@ -118,7 +99,7 @@ public sealed class AssetsStateTests : IAsyncLifetime
     [Fact]
     public async Task AnUploadTooLargeOrRefusedIsExplainedByTheGalleryAndNothingIsStored()
     {
-        await _state.LoadAsync(Tenant);
+        await _state.LoadAsync(_tenant);
         var opened = false;
 
         Assert.Null(await _state.UploadAsync(User, "huge.png", 5 * 1024 * 1024, _ => { opened = true; return Stream.Null; }));
@@ -133,7 +114,7 @@ public sealed class AssetsStateTests : IAsyncLifetime
         Assert.Null(await _state.UploadAsync(User, "cut.png", 100, _ => new BrokenStream()));
         Assert.Equal("cut.png could not be read completely. Try again.", _state.UploadError);
 
-        Assert.Empty(await _library.ListAsync(Tenant, cancellationToken: Ct));
+        Assert.Empty(await _library.ListAsync(_tenant, cancellationToken: Ct));
         Assert.False(_state.Busy);
 
         _state.DismissUploadError();
@@ -143,8 +124,8 @@ public sealed class AssetsStateTests : IAsyncLifetime
     [Fact]
     public async Task ALogoPickedIntoTheKitKeepsTheSavedNameNotUnsavedEdits()
     {
-        await _library.SaveBrandKitAsync(Tenant, User, new BrandKitChange("Acme", "#0066CC", null, null), Ct);
-        await _state.LoadAsync(Tenant);
+        await _library.SaveBrandKitAsync(_tenant, User, new BrandKitChange("Acme", "#0066CC", null, null), Ct);
+        await _state.LoadAsync(_tenant);
         var upload = await _state.UploadAsync(User, "mark.svg", Svg.Length, _ => new MemoryStream(Encoding.UTF8.GetBytes(Svg)));
         Assert.Equal(new AssetsNotice("Uploaded mark.svg."), upload);
         var logo = Assert.Single(_state.Assets);
@@ -155,34 +136,34 @@ public sealed class AssetsStateTests : IAsyncLifetime
         Assert.Equal(new AssetsNotice("The brand kit now uses this logo."), notice);
         Assert.Equal(logo, _state.KitLogo);
         Assert.True(_state.IsInKit(logo));
-        Assert.Equal("Acme", (await _library.GetBrandKitAsync(Tenant, Ct)).BrandName);
+        Assert.Equal("Acme", (await _library.GetBrandKitAsync(_tenant, Ct)).BrandName);
         Assert.Equal("Acme", _state.KitName);
     }
 
     [Fact]
     public async Task SavingTheKitFormKeepsItsLogoAndARefusalIsAFailedNotice()
     {
-        await _state.LoadAsync(Tenant);
+        await _state.LoadAsync(_tenant);
         await _state.UploadAsync(User, "mark.svg", Svg.Length, _ => new MemoryStream(Encoding.UTF8.GetBytes(Svg)));
         await _state.UseInKitAsync(User, _state.Assets[0]);
         (_state.KitName, _state.KitPrimary) = ("Acme Coffee", "#123456");
 
         Assert.Equal(new AssetsNotice("Brand kit saved."), await _state.SaveKitAsync(User));
-        var saved = await _library.GetBrandKitAsync(Tenant, Ct);
+        var saved = await _library.GetBrandKitAsync(_tenant, Ct);
         Assert.Equal(("Acme Coffee", "#123456", _state.Assets[0].Id), (saved.BrandName, saved.PrimaryColor, saved.LogoAssetId));
 
         _state.KitPrimary = "blue";
         var refused = await _state.SaveKitAsync(User);
 
         Assert.True(refused.Failed);
-        Assert.Equal("#123456", (await _library.GetBrandKitAsync(Tenant, Ct)).PrimaryColor);
+        Assert.Equal("#123456", (await _library.GetBrandKitAsync(_tenant, Ct)).PrimaryColor);
         Assert.False(_state.Busy);
     }
 
     [Fact]
     public async Task DeletingTheKitLogoWarnsFirstAndLeavesTheKitWithout()
     {
-        await _state.LoadAsync(Tenant);
+        await _state.LoadAsync(_tenant);
         await _state.UploadAsync(User, "mark.svg", Svg.Length, _ => new MemoryStream(Encoding.UTF8.GetBytes(Svg)));
         await _state.UploadAsync(User, "other.svg", Svg.Length, _ => new MemoryStream(Encoding.UTF8.GetBytes(Svg)));
         var (logo, other) = (_state.Assets.Single(a => a.Description == "mark.svg"), _state.Assets.Single(a => a.Description == "other.svg"));
@@ -204,7 +185,7 @@ public sealed class AssetsStateTests : IAsyncLifetime
     [InlineData("image/webp", 3 * 1024 * 1024 / 2, 1920, 1080, "WebP · 1.5 MB · 1920×1080")]
     public void CardFactsNameTheTypeSizeAndPixels(string type, long size, int? width, int? height, string expected)
     {
-        var asset = new BrandAsset("logo-0123456789abcdef", Tenant, BrandAssetKind.Logo, type, size, width, height, DateTimeOffset.UnixEpoch, User, "offline", "A logo", "acme/logos/x.svg");
+        var asset = new BrandAsset("logo-0123456789abcdef", _tenant, BrandAssetKind.Logo, type, size, width, height, DateTimeOffset.UnixEpoch, User, "offline", "A logo", "acme/logos/x.svg");
 
         Assert.Equal(expected, AssetsState.Facts(asset));
     }

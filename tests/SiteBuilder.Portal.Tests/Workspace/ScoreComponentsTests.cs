@@ -85,26 +85,12 @@ public sealed class ScoreComponentsTests : MudComponentTest
         Assert.Equal("No scored versions yet.", none.Find("[role=img]").GetAttribute("aria-label"));
     }
 
+    private static GenerationRecord Version(int version, double score, int daysLater) =>
+        TestVersions.Complete(version, score: score, createdAt: Created.AddDays(daysLater));
+
     private static List<string> ClassesOf(IRenderedComponent<ContrastHint> hint) =>
         [.. hint.FindAll(".contrast-value").Select(v => v.ClassList.Contains("pass") ? "pass" : "fail")];
 
     private static ValidationIssue Issue(string category, string severity, string message) =>
         new(category, severity, message, "Fix it.", "rule", "moderate", null, null);
-
-    private static GenerationRecord Version(int version, double score, int daysLater) => new()
-    {
-        Id = $"gen-{version}",
-        Tenant = "acme",
-        SiteId = "site-1",
-        Version = version,
-        Prompt = "A launch page for Brewly",
-        TemplateId = "ecommerce-sale",
-        Provider = "offline",
-        ModelId = "model",
-        CreatedBy = "mia",
-        Status = GenerationStatus.Complete,
-        BrandScore = score,
-        CreatedAt = Created.AddDays(daysLater),
-        UpdatedAt = Created.AddDays(daysLater),
-    };
 }
