@@ -2,12 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using SiteBuilder.Generation.Records;
 using SiteBuilder.Generation.Offline;
-using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Pipeline;
 using SiteBuilder.Generation.Providers.Bedrock;
 using SiteBuilder.Generation.Providers.OpenAi;
+using SiteBuilder.Generation.Records;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Storage;
 
 namespace SiteBuilder.Generation;

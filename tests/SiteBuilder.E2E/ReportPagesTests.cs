@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using SiteBuilder.Generation.Records;
 using SiteBuilder.Generation.Pipeline;
+using SiteBuilder.Generation.Records;
 using SiteBuilder.Identity;
 
 namespace SiteBuilder.E2E;

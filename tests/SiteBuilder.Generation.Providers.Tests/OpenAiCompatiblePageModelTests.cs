@@ -1,5 +1,5 @@
-using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Providers.OpenAi;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.TestSupport;
 using SiteBuilder.TestSupport.FakeBedrock;
 using SiteBuilder.TestSupport.FakeOpenAi;

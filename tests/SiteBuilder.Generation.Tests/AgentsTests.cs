@@ -1,6 +1,6 @@
+using SiteBuilder.Generation.Prompts;
 using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Templates;
-using SiteBuilder.Generation.Prompts;
 using SiteBuilder.Generation.Theming;
 
 namespace SiteBuilder.Generation.Tests;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using SiteBuilder.Generation.Offline;
-using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Pipeline;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Validation;
 
 namespace SiteBuilder.Generation.Tests;

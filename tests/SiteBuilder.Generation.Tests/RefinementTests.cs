@@ -1,6 +1,6 @@
 using AngleSharp.Html.Dom;
-using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Offline;
+using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Theming;
 

@@ -1,7 +1,7 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Offline;
+using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Theming;
 

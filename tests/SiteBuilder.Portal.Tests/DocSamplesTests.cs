@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using SiteBuilder.Generation.Records;
 using SiteBuilder.Generation.Pipeline;
+using SiteBuilder.Generation.Records;
 using SiteBuilder.Identity;
 using SiteBuilder.Identity.Accounts;
 using SiteBuilder.Portal.Testing.DocSamples;

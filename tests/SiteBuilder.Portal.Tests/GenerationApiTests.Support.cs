@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Amazon.Runtime;
@@ -7,9 +8,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SiteBuilder.Generation.Providers.Bedrock;
 using SiteBuilder.Generation.Records;
 using SiteBuilder.Generation.Templates;
-using SiteBuilder.Generation.Providers.Bedrock;
 using SiteBuilder.Portal.Testing;
 using SiteBuilder.TestSupport.FakeBedrock;
 
@@ -141,6 +142,26 @@ internal static class Sse
             }
 
             return new SseRead(events, StreamEnded: false, read);
+        }
+    }
+
+    /// <summary>The events of a stream one by one as they arrive, until the server ends it: a test can act between two events.</summary>
+    public static async IAsyncEnumerable<SseEvent> FollowAsync(HttpResponseMessage response, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            var parser = new SseParser();
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            using var reader = new StreamReader(body, Encoding.UTF8);
+            var buffer = new char[4096];
+            int n;
+            while ((n = await reader.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                foreach (var e in parser.Feed(new string(buffer, 0, n)))
+                {
+                    yield return e;
+                }
+            }
         }
     }
 

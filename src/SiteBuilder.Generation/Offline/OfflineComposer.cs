@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using SiteBuilder.Generation.Prompts;
 using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Templates;
-using SiteBuilder.Generation.Prompts;
 using SiteBuilder.Generation.Theming;
 using SiteBuilder.Validation.Briefs;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
+using SiteBuilder.Generation.Prompts;
 using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Templates;
-using SiteBuilder.Generation.Prompts;
 using SiteBuilder.Validation.Briefs;
 
 namespace SiteBuilder.Generation.Offline;

@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Prompts;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Validation.Briefs;
 
 namespace SiteBuilder.Generation.Offline;

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using SiteBuilder.Generation.Prompts;
 using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Templates;
-using SiteBuilder.Generation.Prompts;
 using SiteBuilder.Generation.Theming;
 
 namespace SiteBuilder.Generation.Offline;

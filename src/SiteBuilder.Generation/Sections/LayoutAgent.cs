@@ -1,5 +1,5 @@
-using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Prompts;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Theming;
 using SiteBuilder.Validation.Briefs;
 using Tones = SiteBuilder.Generation.Theming.ThemeSelector.Tones;

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
-using SiteBuilder.Generation.Records;
 using SiteBuilder.Generation.Pipeline;
+using SiteBuilder.Generation.Records;
 using SiteBuilder.Portal.Api;
 using SiteBuilder.Portal.Auth;
 

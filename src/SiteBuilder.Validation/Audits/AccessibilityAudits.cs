@@ -19,18 +19,7 @@ internal static class AccessibilityAudits
             return;
         }
 
-        var hidden = new bool[document.Count];
-        var labelsByFor = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < document.Count; i++)
-        {
-            var parent = document.Parent[i];
-            hidden[i] = !styles.Rendered[i] || AccessibleNames.IsAriaHidden(document.Elements[i]) || (parent >= 0 && hidden[parent]);
-            if (document.Elements[i].LocalName == "label" && document.Elements[i].GetAttribute("for") is { Length: > 0 } target)
-            {
-                labelsByFor.TryAdd(target, i);
-            }
-        }
-
+        var (hidden, labelsByFor) = HiddenAndLabels(document, styles);
         PageLevel(document, audits);
 
         var seenIds = new HashSet<string>(StringComparer.Ordinal);
@@ -66,50 +55,7 @@ internal static class AccessibilityAudits
                 mainLandmarks++;
             }
 
-            switch (name)
-            {
-                case "img":
-                    audits.Applicable(AuditCatalog.ImageAlt);
-                    if (!element.HasAttribute("alt") && role is not ("none" or "presentation") && !names.HasName(i, fromContent: false))
-                    {
-                        audits.Fail(AuditCatalog.ImageAlt, i, "The image has no alt attribute.");
-                    }
-
-                    break;
-                case "a" when element.HasAttribute("href") && role is null or "link":
-                    audits.Applicable(AuditCatalog.LinkName);
-                    if (!names.HasName(i, fromContent: true))
-                    {
-                        audits.Fail(AuditCatalog.LinkName, i, "The link has no text a screen reader can announce.");
-                    }
-
-                    break;
-                case "button" when role is null or "button":
-                    CheckButton(i, names, audits, fromContent: true);
-                    break;
-                case "input":
-                    var type = (element.GetAttribute("type") ?? "text").Trim().ToLowerInvariant();
-                    if (type is "button" or "submit" or "reset")
-                    {
-                        CheckButton(i, names, audits, fromContent: false);
-                    }
-                    else if (type is not ("hidden" or "image"))
-                    {
-                        CheckLabel(document, names, labelsByFor, i, element, audits);
-                    }
-
-                    break;
-                case "select" or "textarea":
-                    CheckLabel(document, names, labelsByFor, i, element, audits);
-                    break;
-                default:
-                    if (role == "button")
-                    {
-                        CheckButton(i, names, audits, fromContent: true);
-                    }
-
-                    break;
-            }
+            CheckNameOrLabel(document, names, labelsByFor, i, element, name, role, audits);
 
             var level = HeadingLevel(element, name, role);
             if (level > 0)
@@ -130,6 +76,73 @@ internal static class AccessibilityAudits
         if (mainLandmarks == 0)
         {
             audits.FailPage(AuditCatalog.LandmarkOneMain, "The page has no <main> element (or role=\"main\").");
+        }
+    }
+
+    /// <summary>Which elements are hidden from assistive technology (not rendered, aria-hidden, or inside such), and each <c>label for</c>'s target.</summary>
+    private static (bool[] Hidden, Dictionary<string, int> LabelsByFor) HiddenAndLabels(PageDocument document, PageStyles styles)
+    {
+        var hidden = new bool[document.Count];
+        var labelsByFor = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < document.Count; i++)
+        {
+            var parent = document.Parent[i];
+            hidden[i] = !styles.Rendered[i] || AccessibleNames.IsAriaHidden(document.Elements[i]) || (parent >= 0 && hidden[parent]);
+            if (document.Elements[i].LocalName == "label" && document.Elements[i].GetAttribute("for") is { Length: > 0 } target)
+            {
+                labelsByFor.TryAdd(target, i);
+            }
+        }
+
+        return (hidden, labelsByFor);
+    }
+
+    /// <summary>image-alt, link-name, button-name and label: what a screen reader announces for a visible element.</summary>
+    private static void CheckNameOrLabel(PageDocument document, AccessibleNames names, Dictionary<string, int> labelsByFor, int index, IElement element, string name, string? role, AuditRecorder audits)
+    {
+        switch (name)
+        {
+            case "img":
+                audits.Applicable(AuditCatalog.ImageAlt);
+                if (!element.HasAttribute("alt") && role is not ("none" or "presentation") && !names.HasName(index, fromContent: false))
+                {
+                    audits.Fail(AuditCatalog.ImageAlt, index, "The image has no alt attribute.");
+                }
+
+                break;
+            case "a" when element.HasAttribute("href") && role is null or "link":
+                audits.Applicable(AuditCatalog.LinkName);
+                if (!names.HasName(index, fromContent: true))
+                {
+                    audits.Fail(AuditCatalog.LinkName, index, "The link has no text a screen reader can announce.");
+                }
+
+                break;
+            case "button" when role is null or "button":
+                CheckButton(index, names, audits, fromContent: true);
+                break;
+            case "input":
+                var type = (element.GetAttribute("type") ?? "text").Trim().ToLowerInvariant();
+                if (type is "button" or "submit" or "reset")
+                {
+                    CheckButton(index, names, audits, fromContent: false);
+                }
+                else if (type is not ("hidden" or "image"))
+                {
+                    CheckLabel(document, names, labelsByFor, index, element, audits);
+                }
+
+                break;
+            case "select" or "textarea":
+                CheckLabel(document, names, labelsByFor, index, element, audits);
+                break;
+            default:
+                if (role == "button")
+                {
+                    CheckButton(index, names, audits, fromContent: true);
+                }
+
+                break;
         }
     }
 

@@ -32,8 +32,24 @@ internal sealed class ContrastAudit(PageDocument document, PageStyles styles)
 
     public IReadOnlyList<ContrastMeasurement> Run(AuditRecorder audits)
     {
-        // Top-down, in document order: what is painted behind each element while no opacity group or gradient is
-        // involved (the common case, one composite per element); the rest takes the full path in TryWorstCase.
+        var backdrops = PaintSimpleBackdrops();
+        for (var i = 0; i < document.Count; i++)
+        {
+            if (document.HasOwnText(i) && !backdrops.Exempt[i] && styles.IsVisible(i))
+            {
+                Measure(i, backdrops, audits);
+            }
+        }
+
+        return Measurements();
+    }
+
+    /// <summary>
+    /// Top-down, in document order: what is painted behind each element while no opacity group or gradient is
+    /// involved (the common case, one composite per element); the rest takes the full path in <see cref="TryWorstCase"/>.
+    /// </summary>
+    private Backdrops PaintSimpleBackdrops()
+    {
         var exempt = new bool[document.Count];
         var simple = new bool[document.Count];
         var backdrop = new Rgba[document.Count];
@@ -55,62 +71,64 @@ internal sealed class ContrastAudit(PageDocument document, PageStyles styles)
             backdropUnknown[i] = unknown || style.ImageKind == BackgroundImageKind.Opaque;
         }
 
-        for (var i = 0; i < document.Count; i++)
+        return new Backdrops(exempt, simple, backdrop, backdropUnknown);
+    }
+
+    /// <summary>Measures the text of element <paramref name="element"/> and adds it to its colour group; a failure is recorded.</summary>
+    private void Measure(int element, Backdrops backdrops, AuditRecorder audits)
+    {
+        TextElements++;
+        audits.Applicable(AuditCatalog.ColorContrast);
+        var style = styles.Styles[element];
+        Rgba foreground, background;
+        double ratio;
+        if (!style.ColorKnown)
         {
-            if (!document.HasOwnText(i) || exempt[i] || !styles.IsVisible(i))
-            {
-                continue;
-            }
-
-            TextElements++;
-            audits.Applicable(AuditCatalog.ColorContrast);
-            var style = styles.Styles[i];
-            Rgba foreground, background;
-            double ratio;
-            if (!style.ColorKnown)
-            {
-                Undetermined++;
-                continue;
-            }
-
-            if (simple[i])
-            {
-                if (backdropUnknown[i])
-                {
-                    Undetermined++;
-                    continue;
-                }
-
-                background = backdrop[i];
-                foreground = ContrastMath.Composite(style.Color, background);
-                ratio = ContrastMath.Ratio(foreground, background);
-            }
-            else if (!TryWorstCase(i, out foreground, out background, out ratio))
-            {
-                Undetermined++;
-                continue;
-            }
-
-            Checked++;
-            var large = ContrastMath.IsLargeText(style.FontSize, style.FontWeight);
-            var required = ContrastMath.RequiredRatio(large);
-            var passed = ratio >= required;
-            var shown = ContrastMath.Truncate(ratio);
-            var key = (ColorTally.Pack(foreground with { A = 1 }), ColorTally.Pack(background with { A = 1 }), large);
-            if (!_groupsByColors.TryGetValue(key, out var group))
-            {
-                group = new Group(i, foreground.ToOpaqueHex(), background.ToOpaqueHex(), shown, required, passed, style.FontSize, style.FontWeight);
-                _groupsByColors[key] = group;
-            }
-
-            group.Occurrences++;
-            if (!passed)
-            {
-                audits.Fail(AuditCatalog.ColorContrast, i, string.Create(CultureInfo.InvariantCulture,
-                    $"Contrast {shown:0.00}:1 ({group.Foreground} on {group.Background}, {style.FontSize:0.##} px{(style.FontWeight >= ContrastMath.BoldWeight ? " bold" : "")}) is below the {required:0.0}:1 that {(large ? "large" : "normal")} text needs."));
-            }
+            Undetermined++;
+            return;
         }
 
+        if (backdrops.Simple[element])
+        {
+            if (backdrops.Unknown[element])
+            {
+                Undetermined++;
+                return;
+            }
+
+            background = backdrops.Color[element];
+            foreground = ContrastMath.Composite(style.Color, background);
+            ratio = ContrastMath.Ratio(foreground, background);
+        }
+        else if (!TryWorstCase(element, out foreground, out background, out ratio))
+        {
+            Undetermined++;
+            return;
+        }
+
+        Checked++;
+        var large = ContrastMath.IsLargeText(style.FontSize, style.FontWeight);
+        var required = ContrastMath.RequiredRatio(large);
+        var passed = ratio >= required;
+        var shown = ContrastMath.Truncate(ratio);
+        var key = (ColorTally.Pack(foreground with { A = 1 }), ColorTally.Pack(background with { A = 1 }), large);
+        if (!_groupsByColors.TryGetValue(key, out var group))
+        {
+            group = new Group(element, foreground.ToOpaqueHex(), background.ToOpaqueHex(), shown, required, passed, style.FontSize, style.FontWeight);
+            _groupsByColors[key] = group;
+        }
+
+        group.Occurrences++;
+        if (!passed)
+        {
+            audits.Fail(AuditCatalog.ColorContrast, element, string.Create(CultureInfo.InvariantCulture,
+                $"Contrast {shown:0.00}:1 ({group.Foreground} on {group.Background}, {style.FontSize:0.##} px{(style.FontWeight >= ContrastMath.BoldWeight ? " bold" : "")}) is below the {required:0.0}:1 that {(large ? "large" : "normal")} text needs."));
+        }
+    }
+
+    /// <summary>One row per colour group, failures first, then the most frequent.</summary>
+    private IReadOnlyList<ContrastMeasurement> Measurements()
+    {
         var describe = new ElementDescriber(document);
         return [.. _groupsByColors
             .OrderBy(g => g.Value.Passed)
@@ -129,6 +147,9 @@ internal sealed class ContrastAudit(PageDocument document, PageStyles styles)
                 g.Value.FontWeight,
                 g.Value.Occurrences))];
     }
+
+    /// <summary>Per element: inside an exempt subtree; on the simple path; the colour behind it there and whether it is unknown.</summary>
+    private sealed record Backdrops(bool[] Exempt, bool[] Simple, Rgba[] Color, bool[] Unknown);
 
     /// <summary>Text WCAG 1.4.3 does not cover here (and so neither does anything inside it): SVG, form controls'
     /// option lists, and disabled controls (inactive user-interface components).</summary>

@@ -37,60 +37,9 @@ internal static class SecurityAudits
         {
             var element = document.Elements[i];
             var name = element.LocalName;
-            switch (name)
-            {
-                case "script":
-                    var type = element.GetAttribute("type")?.Trim() ?? "";
-                    var semicolon = type.IndexOf(';', StringComparison.Ordinal);
-                    if (ScriptTypes.Contains(semicolon < 0 ? type : type[..semicolon].Trim()))
-                    {
-                        audits.Fail(AuditCatalog.NoScript, i, element.HasAttribute("src")
-                            ? $"External script {Shorten(element.GetAttribute("src")!)}."
-                            : "Inline script.");
-                    }
-
-                    break;
-                case "iframe" or "frame" or "frameset" or "object" or "embed" or "applet" or "portal" or "fencedframe":
-                    audits.Fail(AuditCatalog.NoEmbeddedContent, i, $"<{name}> embeds other content in the page.");
-                    break;
-                case "base" when element.HasAttribute("href") || element.HasAttribute("target"):
-                    audits.Fail(AuditCatalog.NoBaseElement, i, $"<base> changes where every relative URL points ({Shorten(element.GetAttribute("href") ?? element.GetAttribute("target") ?? "")}).");
-                    break;
-                case "meta" when string.Equals(element.GetAttribute("http-equiv")?.Trim(), "refresh", StringComparison.OrdinalIgnoreCase):
-                    audits.Fail(AuditCatalog.MetaRefresh, i, $"Meta refresh \"{Shorten(element.GetAttribute("content") ?? "")}\" reloads or redirects the page.");
-                    break;
-                case "form":
-                    audits.Applicable(AuditCatalog.FormAction);
-                    CheckFormTarget(audits, i, element.GetAttribute("action"), "action");
-                    break;
-                case "button" or "input" when element.HasAttribute("formaction"):
-                    CheckFormTarget(audits, i, element.GetAttribute("formaction"), "formaction");
-                    break;
-            }
-
-            if (name is "a" or "area" or "form" && element.GetAttribute("target") is { } target
-                && string.Equals(target.Trim(), "_blank", StringComparison.OrdinalIgnoreCase))
-            {
-                audits.Applicable(AuditCatalog.ExternalLinksNoopener);
-                var rel = (element.GetAttribute("rel") ?? "").ToLowerInvariant();
-                if (!rel.Contains("noopener", StringComparison.Ordinal) && !rel.Contains("noreferrer", StringComparison.Ordinal))
-                {
-                    audits.Fail(AuditCatalog.ExternalLinksNoopener, i, "Opens a new tab without rel=\"noopener\": the new page can navigate this one (reverse tabnabbing).");
-                }
-            }
-
-            foreach (var attribute in element.Attributes)
-            {
-                var attributeName = attribute.Name;
-                if (attributeName.Length > 2 && attributeName.StartsWith("on", StringComparison.OrdinalIgnoreCase) && IsAsciiLetters(attributeName.AsSpan(2)))
-                {
-                    audits.Fail(AuditCatalog.NoInlineEventHandlers, i, $"Event handler {attributeName}=\"{Shorten(attribute.Value)}\".");
-                }
-                else if (UrlAttributes.Contains(attributeName) && HasScriptUrl(attributeName, attribute.Value, element))
-                {
-                    audits.Fail(AuditCatalog.NoScriptUrls, i, $"{attributeName} holds a script URL: {Shorten(attribute.Value)}.");
-                }
-            }
+            CheckElement(element, name, i, audits);
+            CheckNewTabOpener(element, name, i, audits);
+            CheckAttributes(element, i, audits);
         }
 
         foreach (var hazard in styles.Sheet.Hazards)
@@ -101,6 +50,79 @@ internal static class SecurityAudits
             }
         }
 
+        CheckResources(document, resources, audits);
+    }
+
+    /// <summary>Elements that run script, embed other content, redirect, rebase URLs or post forms elsewhere.</summary>
+    private static void CheckElement(IElement element, string name, int index, AuditRecorder audits)
+    {
+        switch (name)
+        {
+            case "script":
+                var type = element.GetAttribute("type")?.Trim() ?? "";
+                var semicolon = type.IndexOf(';', StringComparison.Ordinal);
+                if (ScriptTypes.Contains(semicolon < 0 ? type : type[..semicolon].Trim()))
+                {
+                    audits.Fail(AuditCatalog.NoScript, index, element.HasAttribute("src")
+                        ? $"External script {Shorten(element.GetAttribute("src")!)}."
+                        : "Inline script.");
+                }
+
+                break;
+            case "iframe" or "frame" or "frameset" or "object" or "embed" or "applet" or "portal" or "fencedframe":
+                audits.Fail(AuditCatalog.NoEmbeddedContent, index, $"<{name}> embeds other content in the page.");
+                break;
+            case "base" when element.HasAttribute("href") || element.HasAttribute("target"):
+                audits.Fail(AuditCatalog.NoBaseElement, index, $"<base> changes where every relative URL points ({Shorten(element.GetAttribute("href") ?? element.GetAttribute("target") ?? "")}).");
+                break;
+            case "meta" when string.Equals(element.GetAttribute("http-equiv")?.Trim(), "refresh", StringComparison.OrdinalIgnoreCase):
+                audits.Fail(AuditCatalog.MetaRefresh, index, $"Meta refresh \"{Shorten(element.GetAttribute("content") ?? "")}\" reloads or redirects the page.");
+                break;
+            case "form":
+                audits.Applicable(AuditCatalog.FormAction);
+                CheckFormTarget(audits, index, element.GetAttribute("action"), "action");
+                break;
+            case "button" or "input" when element.HasAttribute("formaction"):
+                CheckFormTarget(audits, index, element.GetAttribute("formaction"), "formaction");
+                break;
+        }
+    }
+
+    /// <summary>A link or form that opens a new tab must not hand the new page this one (reverse tabnabbing).</summary>
+    private static void CheckNewTabOpener(IElement element, string name, int index, AuditRecorder audits)
+    {
+        if (name is "a" or "area" or "form" && element.GetAttribute("target") is { } target
+            && string.Equals(target.Trim(), "_blank", StringComparison.OrdinalIgnoreCase))
+        {
+            audits.Applicable(AuditCatalog.ExternalLinksNoopener);
+            var rel = (element.GetAttribute("rel") ?? "").ToLowerInvariant();
+            if (!rel.Contains("noopener", StringComparison.Ordinal) && !rel.Contains("noreferrer", StringComparison.Ordinal))
+            {
+                audits.Fail(AuditCatalog.ExternalLinksNoopener, index, "Opens a new tab without rel=\"noopener\": the new page can navigate this one (reverse tabnabbing).");
+            }
+        }
+    }
+
+    /// <summary>Inline event handlers and script URLs in any attribute.</summary>
+    private static void CheckAttributes(IElement element, int index, AuditRecorder audits)
+    {
+        foreach (var attribute in element.Attributes)
+        {
+            var attributeName = attribute.Name;
+            if (attributeName.Length > 2 && attributeName.StartsWith("on", StringComparison.OrdinalIgnoreCase) && IsAsciiLetters(attributeName.AsSpan(2)))
+            {
+                audits.Fail(AuditCatalog.NoInlineEventHandlers, index, $"Event handler {attributeName}=\"{Shorten(attribute.Value)}\".");
+            }
+            else if (UrlAttributes.Contains(attributeName) && HasScriptUrl(attributeName, attribute.Value, element))
+            {
+                audits.Fail(AuditCatalog.NoScriptUrls, index, $"{attributeName} holds a script URL: {Shorten(attribute.Value)}.");
+            }
+        }
+    }
+
+    /// <summary>Resources over plain HTTP, and remote stylesheets pulled in by <c>@import</c>.</summary>
+    private static void CheckResources(PageDocument document, PageResources resources, AuditRecorder audits)
+    {
         foreach (var resource in resources.Resources)
         {
             audits.Applicable(AuditCatalog.MixedContent);

@@ -1,8 +1,8 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Offline;
+using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Theming;
 

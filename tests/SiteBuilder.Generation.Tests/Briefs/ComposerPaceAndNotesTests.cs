@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Offline;
+using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Templates;
 
 namespace SiteBuilder.Generation.Tests.Briefs;

@@ -1,8 +1,8 @@
 using System.Text;
 using AngleSharp.Dom;
 using SiteBuilder.Generation.Offline;
-using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Sanitizing;
+using SiteBuilder.Generation.Templates;
 
 namespace SiteBuilder.Generation.Tests.Sanitizing;
 

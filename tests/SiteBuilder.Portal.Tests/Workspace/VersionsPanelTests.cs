@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SiteBuilder.Generation.Records;
 using SiteBuilder.Portal.Components.Pages.Workspace;
 
 namespace SiteBuilder.Portal.Tests.Workspace;
@@ -9,15 +8,13 @@ namespace SiteBuilder.Portal.Tests.Workspace;
 /// <summary>The version list: each version's outcome, and its tokens and estimated cost where the provider reported tokens.</summary>
 public sealed class VersionsPanelTests : MudComponentTest
 {
-    private static readonly DateTimeOffset Created = new(2026, 12, 6, 14, 0, 0, TimeSpan.Zero);
-
     public VersionsPanelTests() => Services.AddSingleton(Options.Create(new GenerationPricing()));
 
     [Fact]
     public void AVersionWrittenByClaudeShowsItsTokensAndTheirCostAtSonnetPrices()
     {
-        var claude = Version(1, "bedrock") with { InputTokens = 1_850, OutputTokens = 5_400 };
-        var offline = Version(2, "offline");
+        var claude = TestVersions.Complete(1, "bedrock") with { InputTokens = 1_850, OutputTokens = 5_400 };
+        var offline = TestVersions.Complete(2, "offline");
 
         var panel = Render<VersionsPanel>(p => p.Add(c => c.Versions, [claude, offline]).Add(c => c.Latest, offline.Id));
 
@@ -35,24 +32,7 @@ public sealed class VersionsPanelTests : MudComponentTest
         // 1,000 × 1/M + 1,500 × 2/M.
         Assert.Equal(0.004m, pricing.EstimateCost(1_000, 1_500));
         Assert.Null(pricing.EstimateCost(null, null));
-        Assert.Null(pricing.Describe(Version(1, "offline")));
-        Assert.EndsWith("EUR", pricing.Describe(Version(1, "openai") with { OutputTokens = 100 }), StringComparison.Ordinal);
+        Assert.Null(pricing.Describe(TestVersions.Complete(1, "offline")));
+        Assert.EndsWith("EUR", pricing.Describe(TestVersions.Complete(1, "openai") with { OutputTokens = 100 }), StringComparison.Ordinal);
     }
-
-    private static GenerationRecord Version(int version, string provider) => new()
-    {
-        Id = $"gen-{version}",
-        Tenant = "acme",
-        SiteId = "site-1",
-        Version = version,
-        Prompt = "A launch page for Brewly",
-        TemplateId = "ecommerce-sale",
-        Provider = provider,
-        ModelId = "model",
-        CreatedBy = "mia",
-        Status = GenerationStatus.Complete,
-        BrandScore = 9.2,
-        CreatedAt = Created,
-        UpdatedAt = Created,
-    };
 }

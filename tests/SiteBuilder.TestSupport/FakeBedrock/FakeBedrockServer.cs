@@ -1,10 +1,7 @@
 using SiteBuilder.TestSupport.Aws;
-using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace SiteBuilder.TestSupport.FakeBedrock;
 
@@ -21,19 +18,13 @@ namespace SiteBuilder.TestSupport.FakeBedrock;
 /// // point the client at bedrock.BaseUrl, sign with bedrock.Credentials
 /// </code>
 /// </example>
-public sealed class FakeBedrockServer : IAsyncDisposable
+public sealed class FakeBedrockServer : ScriptedFakeServer<FakeBedrockScript>
 {
     public const string SigningService = "bedrock";
     private const string StreamOperation = "invoke-with-response-stream";
 
     /// <summary>The only <c>anthropic_version</c> Bedrock's InvokeModel accepts for Claude.</summary>
     public const string AnthropicVersion = "bedrock-2023-05-31";
-
-    private readonly ConcurrentQueue<FakeBedrockScript> _scripts = new();
-    private readonly List<RecordedRequest> _requests = [];
-    private readonly Lock _requestsLock = new();
-    private readonly CancellationTokenSource _stopping = new();
-    private LoopbackWebApp? _app;
 
     private FakeBedrockServer(FakeAwsCredentials credentials)
     {
@@ -44,62 +35,23 @@ public sealed class FakeBedrockServer : IAsyncDisposable
     public FakeAwsCredentials Credentials { get; }
 
     /// <summary><c>http://127.0.0.1:{port}</c>: the Bedrock base URL to give the client.</summary>
-    public Uri BaseUrl => _app?.BaseUrl ?? throw new InvalidOperationException("The fake Bedrock is not started.");
-
-    /// <summary>The script for requests when no queued script is left.</summary>
-    public FakeBedrockScript DefaultScript { get; set; } = new();
+    public Uri BaseUrl => AppBaseUrl;
 
     /// <summary>When false, badly signed requests are recorded but still served.</summary>
     public bool RequireValidSignature { get; set; } = true;
-
-    /// <summary>Every request received so far, in arrival order.</summary>
-    public IReadOnlyList<RecordedRequest> Requests
-    {
-        get
-        {
-            lock (_requestsLock)
-            {
-                return [.. _requests];
-            }
-        }
-    }
-
-    public RecordedRequest LastRequest => Requests.LastOrDefault() ?? throw new InvalidOperationException("The fake Bedrock has received no request.");
 
     /// <param name="credentials">What requests must be signed with; <see cref="FakeAwsCredentials.Temporary"/> (with a session token) by default.</param>
     public static async Task<FakeBedrockServer> StartAsync(FakeAwsCredentials? credentials = null, CancellationToken cancellationToken = default)
     {
         var server = new FakeBedrockServer(credentials ?? FakeAwsCredentials.Temporary);
-        server._app = await LoopbackWebApp.StartAsync(server.HandleAsync, cancellationToken);
+        await server.StartAppAsync(cancellationToken);
         return server;
     }
 
-    /// <summary>Scripts for the next requests, one each, in order; then <see cref="DefaultScript"/>.</summary>
-    public void Enqueue(params FakeBedrockScript[] scripts)
-    {
-        ArgumentNullException.ThrowIfNull(scripts);
-        foreach (var script in scripts)
-        {
-            _scripts.Enqueue(script);
-        }
-    }
+    protected override string Name => "The fake Bedrock";
 
-    public async ValueTask DisposeAsync()
+    protected override async Task HandleAsync(HttpContext context, RecordedRequest request, CancellationToken token)
     {
-        await _stopping.CancelAsync();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        _stopping.Dispose();
-    }
-
-    private async Task HandleAsync(HttpContext context)
-    {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-        var token = cancellation.Token;
-        var request = await RecordAsync(context, token);
         var response = context.Response;
         response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
 
@@ -123,7 +75,7 @@ public sealed class FakeBedrockServer : IAsyncDisposable
             return;
         }
 
-        var script = _scripts.TryDequeue(out var next) ? next : DefaultScript;
+        var script = NextScript();
         try
         {
             await Task.Delay(script.TimeToFirstByte, token);
@@ -261,29 +213,12 @@ public sealed class FakeBedrockServer : IAsyncDisposable
         await response.WriteAsync(JsonSerializer.Serialize(new Dictionary<string, string> { ["message"] = error.Message }), token);
     }
 
-    private async Task<RecordedRequest> RecordAsync(HttpContext context, CancellationToken token)
+    protected override SigV4Verdict VerifySignature(HttpContext context, string rawTarget, byte[] body)
     {
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, token);
-        var bodyBytes = body.ToArray();
-        var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
         var headerPairs = context.Request.Headers
             .SelectMany(header => header.Value.Select(value => new KeyValuePair<string, string>(header.Key, value ?? string.Empty)))
             .ToList();
-        var verdict = SigV4Verifier.Verify(context.Request.Method, rawTarget, headerPairs, bodyBytes, Credentials, SigningService, DateTimeOffset.UtcNow);
-        var request = new RecordedRequest(
-            context.Request.Method,
-            rawTarget,
-            context.Request.Path.Value ?? "/",
-            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            Encoding.UTF8.GetString(bodyBytes),
-            verdict);
-        lock (_requestsLock)
-        {
-            _requests.Add(request);
-        }
-
-        return request;
+        return SigV4Verifier.Verify(context.Request.Method, rawTarget, headerPairs, body, Credentials, SigningService, DateTimeOffset.UtcNow);
     }
 
     private static JsonObject MessageStart(FakeBedrockScript script, string modelId) => new()

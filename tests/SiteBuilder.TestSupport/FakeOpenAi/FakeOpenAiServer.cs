@@ -1,9 +1,6 @@
-using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using SiteBuilder.TestSupport.FakeBedrock;
 
 namespace SiteBuilder.TestSupport.FakeOpenAi;
@@ -14,14 +11,8 @@ namespace SiteBuilder.TestSupport.FakeOpenAi;
 /// <c>chat.completion.chunk</c> objects ending in <c>data: [DONE]</c>, with a usage chunk when the request
 /// asks for one (<c>stream_options.include_usage</c>). Scripted per request; records every request.
 /// </summary>
-public sealed class FakeOpenAiServer : IAsyncDisposable
+public sealed class FakeOpenAiServer : ScriptedFakeServer<FakeOpenAiScript>
 {
-    private readonly ConcurrentQueue<FakeOpenAiScript> _scripts = new();
-    private readonly List<RecordedRequest> _requests = [];
-    private readonly Lock _requestsLock = new();
-    private readonly CancellationTokenSource _stopping = new();
-    private LoopbackWebApp? _app;
-
     private FakeOpenAiServer(string? requiredApiKey)
     {
         RequiredApiKey = requiredApiKey;
@@ -31,55 +22,19 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     public string? RequiredApiKey { get; }
 
     /// <summary><c>http://127.0.0.1:{port}/v1</c>: the base URL to give the client.</summary>
-    public Uri BaseUrl => new(_app?.BaseUrl ?? throw new InvalidOperationException("The fake endpoint is not started."), "/v1");
-
-    public FakeOpenAiScript DefaultScript { get; set; } = new();
-
-    public IReadOnlyList<RecordedRequest> Requests
-    {
-        get
-        {
-            lock (_requestsLock)
-            {
-                return [.. _requests];
-            }
-        }
-    }
-
-    public RecordedRequest LastRequest => Requests.LastOrDefault() ?? throw new InvalidOperationException("The fake endpoint has received no request.");
+    public Uri BaseUrl => new(AppBaseUrl, "/v1");
 
     public static async Task<FakeOpenAiServer> StartAsync(string? requiredApiKey = null, CancellationToken cancellationToken = default)
     {
         var server = new FakeOpenAiServer(requiredApiKey);
-        server._app = await LoopbackWebApp.StartAsync(server.HandleAsync, cancellationToken);
+        await server.StartAppAsync(cancellationToken);
         return server;
     }
 
-    public void Enqueue(params FakeOpenAiScript[] scripts)
-    {
-        ArgumentNullException.ThrowIfNull(scripts);
-        foreach (var script in scripts)
-        {
-            _scripts.Enqueue(script);
-        }
-    }
+    protected override string Name => "The fake endpoint";
 
-    public async ValueTask DisposeAsync()
+    protected override async Task HandleAsync(HttpContext context, RecordedRequest request, CancellationToken token)
     {
-        await _stopping.CancelAsync();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        _stopping.Dispose();
-    }
-
-    private async Task HandleAsync(HttpContext context)
-    {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-        var token = cancellation.Token;
-        var request = await RecordAsync(context, token);
         var response = context.Response;
 
         if (request.Method != HttpMethods.Post || !request.Path.EndsWith("/chat/completions", StringComparison.Ordinal))
@@ -105,7 +60,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             return;
         }
 
-        var script = _scripts.TryDequeue(out var next) ? next : DefaultScript;
+        var script = NextScript();
         try
         {
             await Task.Delay(script.TimeToFirstByte, token);
@@ -200,24 +155,5 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
             ["error"] = new JsonObject { ["message"] = error.Message, ["type"] = error.Type, ["code"] = error.StatusCode },
         };
         await response.WriteAsync(body.ToJsonString(), token);
-    }
-
-    private async Task<RecordedRequest> RecordAsync(HttpContext context, CancellationToken token)
-    {
-        using var body = new MemoryStream();
-        await context.Request.Body.CopyToAsync(body, token);
-        var request = new RecordedRequest(
-            context.Request.Method,
-            context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget,
-            context.Request.Path.Value ?? "/",
-            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            Encoding.UTF8.GetString(body.ToArray()),
-            Signature: null);
-        lock (_requestsLock)
-        {
-            _requests.Add(request);
-        }
-
-        return request;
     }
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using SiteBuilder.Generation.Records;
 using SiteBuilder.Generation.Pipeline;
+using SiteBuilder.Generation.Records;
 
 namespace SiteBuilder.Portal.Components.Pages.Workspace;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Offline;
+using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Theming;
 
