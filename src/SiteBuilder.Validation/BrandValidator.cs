@@ -25,10 +25,10 @@ public static class BrandValidator
     /// <exception cref="ArgumentNullException"><paramref name="html"/> is null.</exception>
     /// <exception cref="HtmlTooLargeException">The page is longer than <see cref="MaxHtmlLength"/>.</exception>
     /// <exception cref="InvalidBrandAssetException">A brand colour is not a CSS colour.</exception>
-    public static ValidationReport Validate(string html, BrandAssets? brand = null, string? brief = null) => Validate(html, brand, brief, CancellationToken.None);
+    public static ValidationReport Validate(string html, BrandAssets? brand = null, string? brief = null) => ValidateWithin(html, brand, brief, CancellationToken.None);
 
     /// <summary>Validates a page, stopping with <see cref="OperationCanceledException"/> between stages and within the costly ones once <paramref name="cancellationToken"/> is cancelled (a time budget).</summary>
-    public static ValidationReport Validate(string html, BrandAssets? brand, string? brief, CancellationToken cancellationToken)
+    public static ValidationReport ValidateWithin(string html, BrandAssets? brand, string? brief, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(html);
         cancellationToken.ThrowIfCancellationRequested();

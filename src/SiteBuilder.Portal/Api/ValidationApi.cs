@@ -146,7 +146,7 @@ public static partial class ValidationApi
         {
             // A 2 MB page takes a few hundred milliseconds of CPU: off the request thread, like any other compute-bound work. The
             // validator checks the budget as it goes, so a pathological page gives its core back at the budget, not when it is done.
-            var report = await Task.Run(() => BrandValidator.Validate(html, brand, prompt, stop.Token), stop.Token);
+            var report = await Task.Run(() => BrandValidator.ValidateWithin(html, brand, prompt, stop.Token), stop.Token);
             call.Succeed();
             return TypedResults.Ok(ValidationResponse.From(report));
         }
