@@ -204,7 +204,7 @@ public sealed class OperationsPolicy(IOptions<OperationsOptions> options)
 
         if (quality is { Holds: true } && request.QualityOverride is null)
         {
-            missing.Add(quality.HoldReason);
+            missing.Add(quality.HoldReason());
         }
 
         return new GateStatus(slots, missing, valid);

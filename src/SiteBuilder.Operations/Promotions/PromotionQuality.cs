@@ -19,7 +19,7 @@ public sealed record PromotionQuality(QualityGateResult? Comparison, string? Sou
     public bool Holds => SourceError is not null || Comparison?.Measures.Any(m => m.Regressed) == true;
 
     /// <summary>The line the gate lists as missing while it holds.</summary>
-    public string HoldReason => SourceError is not null
+    public string HoldReason() => SourceError is not null
         ? $"quality comparison could not be made ({SourceError}): a TechLead override with a reason"
         : $"quality within tolerance ({string.Join("; ", Comparison!.Measures.Where(m => m.Regressed).Select(m => m.Verdict))}) or a TechLead override with a reason";
 }
