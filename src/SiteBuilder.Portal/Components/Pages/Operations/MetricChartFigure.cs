@@ -17,8 +17,11 @@ public static class MetricChartFigure
 {
     public static readonly IReadOnlyList<string> Palette = ["#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037"];
 
-    public const string ThresholdColor = "#b71c1c";
-    public const string DeploymentColor = "#4a148c";
+    /// <summary>Text, grid, threshold and deployment colours that read on the theme's surface.</summary>
+    private sealed record Ink(string Text, string Grid, string Threshold, string Deployment);
+
+    private static readonly Ink Light = new("#424242", "#e0e0e0", "#b71c1c", "#4a148c");
+    private static readonly Ink Dark = new("#e0e0e0", "rgba(255,255,255,0.14)", "#ef9a9a", "#ce93d8");
 
     public static IList<ITrace> Traces(DashboardChart chart)
     {
@@ -34,8 +37,9 @@ public static class MetricChartFigure
         })];
     }
 
-    public static PlotLayout Layout(DashboardChart chart, IReadOnlyList<DeploymentAnnotation> deployments, DateTimeOffset from, DateTimeOffset to)
+    public static PlotLayout Layout(DashboardChart chart, IReadOnlyList<DeploymentAnnotation> deployments, DateTimeOffset from, DateTimeOffset to, bool dark = false)
     {
+        var ink = dark ? Dark : Light;
         ArgumentNullException.ThrowIfNull(chart);
         ArgumentNullException.ThrowIfNull(deployments);
         var shown = deployments.Where(d => d.At >= from && d.At <= to).ToList();
@@ -47,7 +51,7 @@ public static class MetricChartFigure
             {
                 Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line,
                 XRef = "paper", X0 = 0, X1 = 1, YRef = "y", Y0 = threshold.Value, Y1 = threshold.Value,
-                Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = ThresholdColor, Dash = "dash", Width = 1.5m },
+                Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = ink.Threshold, Dash = "dash", Width = 1.5m },
                 Name = "threshold",
             });
             labels.Add(new Annotation
@@ -55,7 +59,7 @@ public static class MetricChartFigure
                 XRef = "paper", X = 1, XAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Right,
                 YRef = "y", Y = threshold.Value, YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom,
                 Text = "alarm " + Format(threshold.Value), ShowArrow = false,
-                Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 10, Color = ThresholdColor },
+                Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 10, Color = ink.Threshold },
             });
         }
 
@@ -65,7 +69,7 @@ public static class MetricChartFigure
             {
                 Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line,
                 XRef = "x", X0 = Time(deployment.At), X1 = Time(deployment.At), YRef = "paper", Y0 = 0, Y1 = 1,
-                Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = DeploymentColor, Dash = "dot", Width = 1.5m },
+                Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = ink.Deployment, Dash = "dot", Width = 1.5m },
                 Name = "deployment",
             });
             labels.Add(new Annotation
@@ -75,7 +79,7 @@ public static class MetricChartFigure
                 XAnchor = (deployment.At - from) / (to - from) > 0.6 ? Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Right : Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Left,
                 YRef = "paper", Y = 1, YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Top,
                 Text = $"{deployment.Kind} {deployment.Version}", ShowArrow = false,
-                Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 10, Color = DeploymentColor },
+                Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 10, Color = ink.Deployment },
             });
         }
 
@@ -89,14 +93,15 @@ public static class MetricChartFigure
             Margin = new Margin { L = 44, R = 8, T = 8, B = 28 },
             PaperBgColor = "rgba(0,0,0,0)",
             PlotBgColor = "rgba(0,0,0,0)",
-            Font = new Font { Size = 11, Color = "#424242" },
+            Font = new Font { Size = 11, Color = ink.Text },
             // Few, flat tick labels: a phone-wide chart has room for four.
             XAxis = [new XAxis
             {
                 Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date, Range = [Time(from), Time(to)], FixedRange = true,
                 NTicks = 4, TickAngle = 0, TickFormat = to - from <= TimeSpan.FromDays(1) ? "%H:%M" : "%b %d",
+                GridColor = ink.Grid, LineColor = ink.Grid,
             }],
-            YAxis = [new YAxis { Range = [0, top], FixedRange = true, NTicks = 4 }],
+            YAxis = [new YAxis { Range = [0, top], FixedRange = true, NTicks = 4, GridColor = ink.Grid, LineColor = ink.Grid, ZeroLineColor = ink.Grid }],
             Shapes = shapes,
             Annotations = labels,
         };
