@@ -19,6 +19,12 @@ public sealed class ObservabilityOptions
 
     public MetricsSourceKind Source { get; set; } = MetricsSourceKind.Local;
 
+    /// <summary>
+    /// Record metrics into rollups and EMF lines (the meters' listener). Off only to measure what recording costs
+    /// (<c>scripts/bench.sh recording</c>): with it off, dashboards and alarms see nothing from this instance.
+    /// </summary>
+    public bool Record { get; set; } = true;
+
     /// <summary>Write CloudWatch Embedded Metric Format lines to stdout (AWS: the awslogs driver turns them into metrics).</summary>
     public bool EmbeddedMetricFormat { get; set; }
 

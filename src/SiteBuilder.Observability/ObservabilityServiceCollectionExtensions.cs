@@ -27,12 +27,9 @@ public static class ObservabilityServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<ObservabilityOptions>().BindConfiguration(ObservabilityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddMetrics();
+        services.AddMetricsReading();
         services.TryAddSingleton<AgentMetrics>();
         services.TryAddSingleton<ApiMetrics>();
-        services.TryAddSingleton<ReleaseMetrics>();
 
         services.AddSingleton(sp =>
         {
@@ -47,12 +44,41 @@ public static class ObservabilityServiceCollectionExtensions
             return new ObservedEnvironments(own, configured.Count > 0 ? [.. configured] : [own]);
         });
 
-        services.AddSingleton(SqliteMetricsStore.Schema);
-        services.AddStore<IMetricsStore, SqliteMetricsStore, DynamoMetricsStore>();
         services.AddSingleton(new EmbeddedMetricFormat(Console.Out));
         services.AddSingleton<MetricsRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<MetricsRecorder>());
 
+        services.TryAddSingleton<IDeploymentAnnotations, ReleaseVersionAnnotations>();
+
+        services.AddSingleton(_ => AlarmCatalog.Load(alarmsPath));
+        services.AddSingleton<AlarmEvaluator>();
+        services.AddSingleton<AlarmEvaluationService>();
+        services.AddHostedService(sp => sp.GetRequiredService<AlarmEvaluationService>());
+        services.AddSingleton<DashboardQueries>();
+
+        AddOpenTelemetry(builder);
+        return builder;
+    }
+
+    /// <summary>
+    /// What other areas use of observability without recording: the options, the metrics store, the configured metrics source, the
+    /// quality comparison (the promotion gate) and the release counters. <c>AddOperations()</c> calls it; safe to call twice.
+    /// </summary>
+    public static IServiceCollection AddMetricsReading(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(IMetricsStore)))
+        {
+            return services;
+        }
+
+        services.AddOptions<ObservabilityOptions>().BindConfiguration(ObservabilityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ReleaseMetrics>();
+        services.AddSingleton(SqliteMetricsStore.Schema);
+        services.AddSingleton(SqliteMetricsStore.HourlySchema);
+        services.AddStore<IMetricsStore, SqliteMetricsStore, DynamoMetricsStore>();
         services.AddHttpClient(nameof(CloudWatchMetricsSource));
         services.AddSingleton<IMetricsSource>(sp =>
         {
@@ -61,17 +87,8 @@ public static class ObservabilityServiceCollectionExtensions
                 ? new CloudWatchMetricsSource(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(CloudWatchMetricsSource)), options.CloudWatch, sp.GetRequiredService<TimeProvider>())
                 : new LocalMetricsSource(sp.GetRequiredService<IMetricsStore>());
         });
-        services.TryAddSingleton<IDeploymentAnnotations, ReleaseVersionAnnotations>();
-
-        services.AddSingleton(_ => AlarmCatalog.Load(alarmsPath));
-        services.AddSingleton<AlarmEvaluator>();
-        services.AddSingleton<AlarmEvaluationService>();
-        services.AddHostedService(sp => sp.GetRequiredService<AlarmEvaluationService>());
-        services.AddSingleton<DashboardQueries>();
         services.AddSingleton<QualityComparison>();
-
-        AddOpenTelemetry(builder);
-        return builder;
+        return services;
     }
 
     /// <summary>OpenTelemetry reads the same meters; it exports over OTLP only when an endpoint is configured.</summary>

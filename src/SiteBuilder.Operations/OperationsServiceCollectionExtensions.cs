@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SiteBuilder.Observability;
 using SiteBuilder.Operations.Approvals;
 using SiteBuilder.Operations.Audit;
 using SiteBuilder.Operations.Deployments;
@@ -36,6 +37,8 @@ public static class OperationsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddHttpClient(DeploymentVerifier.HttpClientName);
+        // Deployments and rollbacks are counted on the release meter; SIT → PROD compares generation quality.
+        services.AddMetricsReading();
 
         services.AddSingleton(SqliteOperationsStore.Schema);
         services.AddStore<IOperationsStore, SqliteOperationsStore, DynamoOperationsStore>();
@@ -46,9 +49,9 @@ public static class OperationsServiceCollectionExtensions
         services.AddSingleton<EnvironmentBoard>();
         services.AddSingleton<OperationsPolicy>();
         services.AddSingleton<AuditLog>();
-        services.AddSingleton<OperationsMetrics>();
         services.AddSingleton<OpsNotifications>();
         services.AddSingleton<ReleaseService>();
+        services.AddSingleton<PromotionQualityGate>();
         services.AddSingleton<PromotionService>();
         services.AddSingleton<RollbackService>();
         services.AddSingleton<RestoreService>();

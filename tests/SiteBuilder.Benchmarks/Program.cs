@@ -8,6 +8,7 @@ var modes = new Dictionary<string, Func<int>>(StringComparer.OrdinalIgnoreCase)
     ["runbooks"] = RunbooksBenchmark.Run,
     ["pages"] = PageWeightBenchmark.Run,
     ["dashboard"] = DashboardBenchmark.Run,
+    ["recording"] = RecordingOverheadBenchmark.Run,
 };
 
 var mode = args.Length > 0 ? args[0] : "all";

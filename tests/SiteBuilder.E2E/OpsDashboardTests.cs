@@ -66,8 +66,15 @@ public sealed class OpsDashboardTests(BrowserFixture browser)
 
         var charts = session.Page.Locator("figure.metric-chart");
         await Assertions.Expect(charts).ToHaveCountAsync(10);
-        await Assertions.Expect(session.Page.GetByTestId("chart-http-5xx").GetByTestId("threshold")).ToHaveCountAsync(1);
+        var fiveXx = session.Page.GetByTestId("chart-http-5xx");
+        await Assertions.Expect(fiveXx.GetByTestId("threshold")).ToHaveCountAsync(1);
         await Assertions.Expect(session.Page.GetByTestId("chart-requests").GetByTestId("annotation")).ToHaveCountAsync(1);
+        // Plotly drew them: the dashed threshold and the dotted deployment line, the deployment labelled with its version, on
+        // every chart.
+        await Assertions.Expect(fiveXx.Locator(".shapelayer path")).ToHaveCountAsync(2);
+        await Assertions.Expect(session.Page.Locator("figure.metric-chart[data-deployments='1']")).ToHaveCountAsync(10);
+        await Assertions.Expect(session.Page.Locator("figure.metric-chart .annotation-text", new() { HasText = release })).ToHaveCountAsync(10);
+        await Assertions.Expect(session.Page.Locator("figure.metric-chart .main-svg .scatterlayer .trace").First).ToBeVisibleAsync();
         await Assertions.Expect(session.Page.GetByTestId("rollback-banner")).ToContainTextAsync(release);
         await Assertions.Expect(session.Page.GetByTestId("rollback-banner").GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", $"/ops/rollbacks/new?environment={environment}");
         await Assertions.Expect(session.Page.GetByTestId("alarm-error-rate").GetByTestId("state")).ToHaveTextAsync("ALARM");

@@ -76,7 +76,7 @@ public sealed class ObservabilityHarness : IAsyncDisposable
 
     private async Task InitializeAsync(string version)
     {
-        var database = new SqliteDatabase(_directory.Combine("sitebuilder.db"), [SqliteMetricsStore.Schema]);
+        var database = new SqliteDatabase(_directory.Combine("sitebuilder.db"), SqliteMetricsStore.Migrations);
         await database.MigrateAsync();
         Store = new SqliteMetricsStore(database, Clock);
         Agents = new AgentMetrics(Meters);

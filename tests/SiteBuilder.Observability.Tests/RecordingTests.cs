@@ -115,4 +115,18 @@ public sealed class RecordingTests
 
         Assert.Empty(await harness.Store.ReadRollupsAsync("dev", "AgentInvocations", ObservabilityHarness.Start.AddHours(-1), ObservabilityHarness.Start.AddHours(1), Ct));
     }
+
+    [Fact]
+    public async Task WithRecordingSwitchedOffNothingIsRecorded()
+    {
+        await using var harness = await ObservabilityHarness.StartAsync();
+        harness.Recorder.Dispose();
+        harness.Options.Record = false;
+        using var recorder = harness.NewRecorder("1.0.0");
+        harness.Agents.Measure(Agents.LayoutAgent, () => 1);
+
+        await recorder.FlushAsync(Ct);
+
+        Assert.Empty(await harness.Store.ReadRollupsAsync("dev", "AgentInvocations", ObservabilityHarness.Start.AddHours(-1), ObservabilityHarness.Start.AddHours(1), Ct));
+    }
 }

@@ -60,7 +60,10 @@ public sealed class MetricsRecorder : BackgroundService
         _listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => _aggregator.Record(instrument.Name, value, tags));
         _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => _aggregator.Record(instrument.Name, value, tags));
         _listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => _aggregator.Record(instrument.Name, value, tags));
-        _listener.Start();
+        if (_options.Record)
+        {
+            _listener.Start();
+        }
     }
 
     public string Environment { get; }

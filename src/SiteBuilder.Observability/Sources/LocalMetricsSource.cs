@@ -3,7 +3,10 @@ using SiteBuilder.Observability.Store;
 
 namespace SiteBuilder.Observability.Sources;
 
-/// <summary>Series computed from the one-minute rollups every instance writes to the data store.</summary>
+/// <summary>
+/// Series computed from the rollups every instance writes to the data store. The store merges them per dimension and period
+/// (in SQL for SQLite, from hourly rollups for long ranges); this class turns those aggregates into the statistic asked.
+/// </summary>
 public sealed class LocalMetricsSource(IMetricsStore store) : IMetricsSource
 {
     public string Name => "local";
@@ -11,93 +14,74 @@ public sealed class LocalMetricsSource(IMetricsStore store) : IMetricsSource
     public async Task<IReadOnlyList<MetricSeries>> QueryAsync(IReadOnlyList<MetricQuery> queries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(queries);
-        // Charts ask for several statistics of one metric (p50 and p95): each metric's rollups are read once.
-        var reads = new Dictionary<(string, string, DateTimeOffset, DateTimeOffset), Task<IReadOnlyList<MetricRollup>>>();
+        // Charts ask for several statistics and dimensions of one metric (p50 and p95, one line per agent): each is read once.
+        var reads = new Dictionary<(string, string, DateTimeOffset, DateTimeOffset, TimeSpan), Task<IReadOnlyList<MetricAggregate>>>();
         foreach (var q in queries)
         {
-            var key = (q.Environment, q.Metric, q.AlignedFrom, q.To);
+            var metric = MetricCatalog.Find(q.Metric) ?? throw new ArgumentException($"Unknown metric '{q.Metric}'.", nameof(queries));
+            var key = (q.Environment, q.Metric, q.AlignedFrom, q.To, q.Period);
             if (!reads.ContainsKey(key))
             {
-                reads[key] = store.ReadRollupsAsync(q.Environment, q.Metric, q.AlignedFrom, q.To, cancellationToken);
+                reads[key] = store.ReadAggregatesAsync(q.Environment, metric, q.AlignedFrom, q.To, q.Period, cancellationToken);
             }
         }
 
         await Task.WhenAll(reads.Values);
-        return [.. queries.Select(q => Compute(q, reads[(q.Environment, q.Metric, q.AlignedFrom, q.To)].Result))];
+        return [.. queries.Select(q => Compute(q, reads[(q.Environment, q.Metric, q.AlignedFrom, q.To, q.Period)].Result))];
     }
 
-    /// <summary>One series from rollups: per period, the statistic over every instance's minutes (levels are summed across instances first).</summary>
-    public static MetricSeries Compute(MetricQuery query, IReadOnlyList<MetricRollup> rollups)
+    /// <summary>One series from the store's aggregates: per period, the statistic over the asked dimension (or all of them).</summary>
+    public static MetricSeries Compute(MetricQuery query, IReadOnlyList<MetricAggregate> aggregates)
     {
         ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(rollups);
+        ArgumentNullException.ThrowIfNull(aggregates);
         var metric = MetricCatalog.Find(query.Metric) ?? throw new ArgumentException($"Unknown metric '{query.Metric}'.", nameof(query));
-        var from = query.AlignedFrom;
-        var periodTicks = query.Period.Ticks;
+        // Without a dimension the metric is over all of them (a gauge has one, so its per-minute levels stay exact).
+        var selected = query.Dimension is null
+            ? RollupAggregation.Combine(aggregates.Select(a => a with { Dimension = string.Empty }))
+            : [.. aggregates.Where(a => a.Dimension == query.Dimension)];
         var points = new List<MetricPoint>();
-        var selected = query.Dimension is null ? rollups : rollups.Where(r => r.Dimension == query.Dimension).ToList();
-        foreach (var period in selected.GroupBy(r => r.Minute.UtcTicks - ((r.Minute.UtcTicks - from.UtcTicks) % periodTicks)).OrderBy(g => g.Key))
+        foreach (var period in selected)
         {
             var value = metric.Kind == MetricKind.Gauge ? Level(query, period) : Statistic(query, metric, period);
             if (value is { } v)
             {
-                points.Add(new MetricPoint(new DateTimeOffset(period.Key, TimeSpan.Zero), v));
+                points.Add(new MetricPoint(period.PeriodStart, v));
             }
         }
 
         return new MetricSeries(query.Environment, query.Metric, query.Statistic, query.Dimension, metric.Unit, points);
     }
 
-    private static double? Level(MetricQuery query, IEnumerable<MetricRollup> period)
+    /// <summary>A gauge's aggregate describes its per-minute levels (all instances added): the statistic is over those minutes.</summary>
+    private static double? Level(MetricQuery query, MetricAggregate levels) => levels.SampleCount == 0 ? null : query.Statistic switch
     {
-        var perMinute = period.GroupBy(r => r.Minute).Select(m => m.Sum(r => r.Maximum)).ToList();
-        return query.Statistic switch
-        {
-            "Average" => perMinute.Average(),
-            "Minimum" => perMinute.Min(),
-            "Sum" => perMinute.Sum(),
-            "SampleCount" => perMinute.Count,
-            _ => perMinute.Max(),
-        };
-    }
+        "Average" => levels.Sum / levels.SampleCount,
+        "Minimum" => levels.Minimum,
+        "Sum" => levels.Sum,
+        "SampleCount" => levels.SampleCount,
+        _ => levels.Maximum,
+    };
 
-    private static double? Statistic(MetricQuery query, MetricDefinition metric, IEnumerable<MetricRollup> period)
+    private static double? Statistic(MetricQuery query, MetricDefinition metric, MetricAggregate period)
     {
-        double count = 0, sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-        long[]? buckets = null;
-        foreach (var r in period)
-        {
-            count += r.SampleCount;
-            sum += r.Sum;
-            min = Math.Min(min, r.Minimum);
-            max = Math.Max(max, r.Maximum);
-            if (r.Buckets is { } b)
-            {
-                buckets ??= new long[b.Count];
-                for (var i = 0; i < Math.Min(b.Count, buckets.Length); i++)
-                {
-                    buckets[i] += b[i];
-                }
-            }
-        }
-
-        if (count == 0)
+        if (period.SampleCount == 0)
         {
             return null;
         }
 
         if (query.Percentile is { } p)
         {
-            return buckets is null || metric.Buckets is null ? max : Percentile(metric.Buckets, buckets, p, min, max);
+            return period.Buckets is null || metric.Buckets is null ? period.Maximum : Percentile(metric.Buckets, period.Buckets, p, period.Minimum, period.Maximum);
         }
 
         return query.Statistic switch
         {
-            "Sum" => sum,
-            "Average" => sum / count,
-            "Minimum" => min,
-            "Maximum" => max,
-            "SampleCount" => count,
+            "Sum" => period.Sum,
+            "Average" => period.Sum / period.SampleCount,
+            "Minimum" => period.Minimum,
+            "Maximum" => period.Maximum,
+            "SampleCount" => period.SampleCount,
             _ => throw new ArgumentException($"Unknown statistic '{query.Statistic}'.", nameof(query)),
         };
     }

@@ -11,6 +11,7 @@ namespace SiteBuilder.Observability.Store;
 
 /// <summary>
 /// Metrics in the operations table: rollups as <c>METRIC#{env}#{metric}</c> / <c>{minute}#{dimension}#{instance}</c> with TTL,
+/// hourly rollups as <c>METRICHOUR#{env}#{metric}</c> / <c>{hour}#{dimension}#{instance}</c> with TTL,
 /// versions as <c>METRICVER#{env}</c> / <c>{version}</c>, alarm states as <c>ALARM#{env}</c> / <c>STATE#{id}</c>, history as
 /// <c>ALARMHIST#{env}#{id}</c> / <c>{at}#{nonce}</c>, leases as <c>LEASE#{name}</c> / <c>LEASE</c> (conditional writes).
 /// </summary>
@@ -24,7 +25,42 @@ public sealed class DynamoMetricsStore(IAmazonDynamoDB dynamo, ResourceNames nam
     {
         ArgumentNullException.ThrowIfNull(rollups);
         // Two rollups of one key in one batch are an error for DynamoDB: the last one wins, as a later write would.
-        var items = rollups.GroupBy(r => (r.Environment, r.Metric, Sk: SortKey(r))).Select(g => g.Last()).Select(ToItem).ToList();
+        var items = rollups.GroupBy(r => (r.Environment, r.Metric, Sk: SortKey(r))).Select(g => g.Last()).Select(r => ToItem(r, RollupPartition)).ToList();
+        await BatchWriteAsync(items, cancellationToken);
+
+        // Each hour written is rebuilt from its stored minutes. Only the written series' own rows: another instance rebuilds its
+        // rows itself, so two writers never overwrite each other's hour with an older read.
+        var written = rollups.Select(r => (r.Dimension, r.Instance)).ToHashSet();
+        var hourly = new List<Dictionary<string, AttributeValue>>();
+        foreach (var hour in rollups.Where(r => MetricCatalog.Find(r.Metric)?.Kind != MetricKind.Gauge)
+            .Select(r => (r.Environment, r.Metric, Hour: RollupAggregation.HourOf(r.Minute))).Distinct())
+        {
+            var minutes = await ReadRollupsAsync(hour.Environment, hour.Metric, hour.Hour, hour.Hour + RollupAggregation.HourlyResolution, cancellationToken);
+            hourly.AddRange(RollupAggregation.Hourly(minutes.Where(m => written.Contains((m.Dimension, m.Instance)))).Select(r => ToItem(r, HourlyPartition)));
+        }
+
+        await BatchWriteAsync(hourly, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MetricAggregate>> ReadAggregatesAsync(
+        string environment, MetricDefinition metric, DateTimeOffset from, DateTimeOffset to, TimeSpan period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        // A gauge's level adds every instance per minute, which per-instance hours cannot: gauges read their minutes.
+        if (metric.Kind == MetricKind.Gauge || !RollupAggregation.HourlyCovers(from, period))
+        {
+            return RollupAggregation.Aggregate(await ReadRollupsAsync(environment, metric.Name, from, to, cancellationToken), metric.Kind, from, period);
+        }
+
+        // Whole hours from the hourly rollups; the hour still running from its minutes.
+        var lastHour = RollupAggregation.HourOf(to);
+        var hours = await ReadPartitionAsync(HourlyPartition(environment, metric.Name), environment, metric.Name, from, lastHour, cancellationToken);
+        var minutes = lastHour < to && lastHour >= from ? await ReadRollupsAsync(environment, metric.Name, lastHour, to, cancellationToken) : [];
+        return RollupAggregation.Aggregate([.. hours, .. minutes], metric.Kind, from, period);
+    }
+
+    private async Task BatchWriteAsync(List<Dictionary<string, AttributeValue>> items, CancellationToken cancellationToken)
+    {
         foreach (var chunk in items.Chunk(BatchSize))
         {
             var pending = new Dictionary<string, List<WriteRequest>> { [Table] = [.. chunk.Select(i => new WriteRequest(new PutRequest(i)))] };
@@ -41,7 +77,10 @@ public sealed class DynamoMetricsStore(IAmazonDynamoDB dynamo, ResourceNames nam
         }
     }
 
-    public async Task<IReadOnlyList<MetricRollup>> ReadRollupsAsync(string environment, string metric, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<MetricRollup>> ReadRollupsAsync(string environment, string metric, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        ReadPartitionAsync(RollupPartition(environment, metric), environment, metric, from, to, cancellationToken);
+
+    private async Task<IReadOnlyList<MetricRollup>> ReadPartitionAsync(string partition, string environment, string metric, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         var rollups = new List<MetricRollup>();
         Dictionary<string, AttributeValue>? start = null;
@@ -55,7 +94,7 @@ public sealed class DynamoMetricsStore(IAmazonDynamoDB dynamo, ResourceNames nam
                 ExpressionAttributeNames = new() { ["#pk"] = DynamoDbSchema.PartitionKey, ["#sk"] = DynamoDbSchema.SortKey, ["#expires"] = DynamoDbSchema.ExpiresAt },
                 ExpressionAttributeValues = new()
                 {
-                    [":pk"] = Attr.S(RollupPartition(environment, metric)),
+                    [":pk"] = Attr.S(partition),
                     [":from"] = Attr.S(Minute(from)),
                     [":to"] = Attr.S(Minute(to)),
                     [":now"] = Attr.N(clock.GetUtcNow().ToUnixTimeSeconds()),
@@ -211,13 +250,15 @@ public sealed class DynamoMetricsStore(IAmazonDynamoDB dynamo, ResourceNames nam
 
     private static string RollupPartition(string environment, string metric) => $"METRIC#{environment}#{metric}";
 
+    private static string HourlyPartition(string environment, string metric) => $"METRICHOUR#{environment}#{metric}";
+
     private static string Minute(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture);
 
     private static string SortKey(MetricRollup r) => $"{Minute(r.Minute)}#{r.Dimension}#{r.Instance}";
 
-    private static Dictionary<string, AttributeValue> ToItem(MetricRollup r)
+    private static Dictionary<string, AttributeValue> ToItem(MetricRollup r, Func<string, string, string> partition)
     {
-        var item = Key(RollupPartition(r.Environment, r.Metric), SortKey(r));
+        var item = Key(partition(r.Environment, r.Metric), SortKey(r));
         item["dimension"] = Attr.S(r.Dimension);
         item["minute"] = Attr.Time(r.Minute);
         item["instance"] = Attr.S(r.Instance);

@@ -13,11 +13,24 @@ public interface IMetricsStore
     /// <summary>How long rollups are kept; older ones are never returned and are deleted (SQLite) or expire by TTL (DynamoDB).</summary>
     static TimeSpan Retention { get; } = TimeSpan.FromDays(15);
 
-    /// <summary>Writes rollups; a rollup with the same environment, metric, dimension, minute and instance replaces the earlier one.</summary>
+    /// <summary>
+    /// Writes rollups; a rollup with the same environment, metric, dimension, minute and instance replaces the earlier one. The
+    /// hourly rollups of the hours written are rebuilt from the stored minutes (for the writer's own instances).
+    /// </summary>
     Task WriteRollupsAsync(IReadOnlyCollection<MetricRollup> rollups, CancellationToken cancellationToken = default);
 
     /// <summary>Every instance's rollups of <paramref name="metric"/> with minutes in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
     Task<IReadOnlyList<MetricRollup>> ReadRollupsAsync(string environment, string metric, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <paramref name="metric"/>'s rollups with minutes in [<paramref name="from"/>, <paramref name="to"/>) merged per dimension and
+    /// period (periods start at <paramref name="from"/> + k × <paramref name="period"/>), every instance together, oldest first; see
+    /// <see cref="MetricAggregate"/> for gauges. Whole hours of periods that are whole hours starting on the hour are read from the
+    /// hourly rollups the store keeps beside the minutes (<see cref="RollupAggregation.HourlyCovers"/>), so a 7-day chart reads
+    /// 168 rows per series, not 10,080; the answer is the same as from the minutes.
+    /// </summary>
+    Task<IReadOnlyList<MetricAggregate>> ReadAggregatesAsync(
+        string environment, MetricDefinition metric, DateTimeOffset from, DateTimeOffset to, TimeSpan period, CancellationToken cancellationToken = default);
 
     /// <summary>Records that a version reported metrics; the earliest time a version was seen is kept.</summary>
     Task RecordVersionAsync(VersionSeen version, CancellationToken cancellationToken = default);

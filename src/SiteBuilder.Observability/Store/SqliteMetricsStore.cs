@@ -55,13 +55,63 @@ public sealed class SqliteMetricsStore(SqliteDatabase database, TimeProvider clo
         );
         """);
 
+    /// <summary>
+    /// Hourly rollups beside the one-minute ones (<see cref="IMetricsStore.ReadAggregatesAsync"/>), hours as Unix seconds; built
+    /// here from the minutes already stored, bucket counts added position by position. A gauge's hour is one row for all
+    /// instances (instance <c>*</c>) over its per-minute levels; the catalog's one gauge is <c>ActiveStreams</c>.
+    /// </summary>
+    public static readonly SqliteMigration HourlySchema = new("observability-0002-hourly-rollups", """
+        CREATE TABLE metric_rollups_hourly (
+            environment TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            dimension TEXT NOT NULL,
+            hour INTEGER NOT NULL,
+            instance TEXT NOT NULL,
+            sample_count REAL NOT NULL,
+            sum REAL NOT NULL,
+            minimum REAL NOT NULL,
+            maximum REAL NOT NULL,
+            buckets TEXT,
+            expires_at TEXT NOT NULL,
+            PRIMARY KEY (environment, metric, hour, dimension, instance)
+        ) WITHOUT ROWID;
+        CREATE INDEX metric_rollups_hourly_expiry ON metric_rollups_hourly (expires_at);
+        INSERT INTO metric_rollups_hourly (environment, metric, dimension, hour, instance, sample_count, sum, minimum, maximum, buckets, expires_at)
+        SELECT environment, metric, dimension, hour, instance, SUM(sample_count), SUM(sum), MIN(minimum), MAX(maximum), NULL,
+            strftime('%Y-%m-%dT%H:%M:%S.0000000Z', hour + 1296000, 'unixepoch')
+        FROM (SELECT *, unixepoch(minute) / 3600 * 3600 AS hour FROM metric_rollups WHERE metric <> 'ActiveStreams')
+        GROUP BY environment, metric, dimension, hour, instance;
+        INSERT INTO metric_rollups_hourly (environment, metric, dimension, hour, instance, sample_count, sum, minimum, maximum, buckets, expires_at)
+        SELECT environment, metric, dimension, hour, '*', COUNT(*), SUM(level), MIN(level), MAX(level), NULL,
+            strftime('%Y-%m-%dT%H:%M:%S.0000000Z', hour + 1296000, 'unixepoch')
+        FROM (
+            SELECT environment, metric, dimension, unixepoch(minute) / 3600 * 3600 AS hour, SUM(maximum) AS level
+            FROM metric_rollups WHERE metric = 'ActiveStreams' GROUP BY environment, metric, dimension, minute)
+        GROUP BY environment, metric, dimension, hour;
+        UPDATE metric_rollups_hourly SET buckets = (
+            SELECT group_concat(total, ',' ORDER BY position) FROM (
+                SELECT j.key AS position, SUM(j.value) AS total
+                FROM metric_rollups m, json_each('[' || m.buckets || ']') j
+                WHERE m.environment = metric_rollups_hourly.environment AND m.metric = metric_rollups_hourly.metric
+                    AND m.minute >= strftime('%Y-%m-%dT%H:%M:%S.0000000Z', metric_rollups_hourly.hour, 'unixepoch')
+                    AND m.minute < strftime('%Y-%m-%dT%H:%M:%S.0000000Z', metric_rollups_hourly.hour + 3600, 'unixepoch')
+                    AND m.dimension = metric_rollups_hourly.dimension AND m.instance = metric_rollups_hourly.instance AND m.buckets IS NOT NULL
+                GROUP BY j.key));
+        """);
+
+    /// <summary>Every migration of the metrics store, in order.</summary>
+    public static IReadOnlyList<SqliteMigration> Migrations { get; } = [Schema, HourlySchema];
+
     public async Task WriteRollupsAsync(IReadOnlyCollection<MetricRollup> rollups, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rollups);
         await using var write = await database.OpenForWriteAsync(cancellationToken);
         var connection = write.Connection;
         await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using (var purge = connection.Command("DELETE FROM metric_rollups WHERE expires_at < $now", ("$now", clock.GetUtcNow().ToSortable())))
+        await using (var purge = connection.Command("""
+            DELETE FROM metric_rollups WHERE expires_at < $now;
+            DELETE FROM metric_rollups_hourly WHERE expires_at < $now;
+            """, ("$now", clock.GetUtcNow().ToSortable())))
         {
             purge.Transaction = transaction;
             await purge.ExecuteNonQueryAsync(cancellationToken);
@@ -84,7 +134,153 @@ public sealed class SqliteMetricsStore(SqliteDatabase database, TimeProvider clo
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await using var hourly = connection.Command("""
+            INSERT INTO metric_rollups_hourly (environment, metric, dimension, hour, instance, sample_count, sum, minimum, maximum, buckets, expires_at)
+            SELECT $environment, $metric, $dimension, $hour, $instance, SUM(sample_count), SUM(sum), MIN(minimum), MAX(maximum),
+                (SELECT group_concat(total, ',' ORDER BY position) FROM (
+                    SELECT j.key AS position, SUM(j.value) AS total FROM metric_rollups b, json_each('[' || b.buckets || ']') j
+                    WHERE b.environment = $environment AND b.metric = $metric AND b.minute >= $from AND b.minute < $to
+                        AND b.dimension = $dimension AND b.instance = $instance AND b.buckets IS NOT NULL
+                    GROUP BY j.key)),
+                $expires
+            FROM metric_rollups
+            WHERE environment = $environment AND metric = $metric AND minute >= $from AND minute < $to AND dimension = $dimension AND instance = $instance
+            ON CONFLICT (environment, metric, hour, dimension, instance) DO UPDATE SET
+                sample_count = excluded.sample_count, sum = excluded.sum, minimum = excluded.minimum, maximum = excluded.maximum,
+                buckets = excluded.buckets, expires_at = excluded.expires_at
+            """);
+        hourly.Transaction = transaction;
+        // A gauge's hour adds every instance's level per minute: one row for all instances, rebuilt under the write lock.
+        await using var hourlyLevels = connection.Command("""
+            INSERT INTO metric_rollups_hourly (environment, metric, dimension, hour, instance, sample_count, sum, minimum, maximum, buckets, expires_at)
+            SELECT $environment, $metric, $dimension, $hour, '*', COUNT(*), SUM(level), MIN(level), MAX(level), NULL, $expires
+            FROM (
+                SELECT SUM(maximum) AS level FROM metric_rollups
+                WHERE environment = $environment AND metric = $metric AND minute >= $from AND minute < $to AND dimension = $dimension
+                GROUP BY minute)
+            WHERE true
+            ON CONFLICT (environment, metric, hour, dimension, instance) DO UPDATE SET
+                sample_count = excluded.sample_count, sum = excluded.sum, minimum = excluded.minimum, maximum = excluded.maximum, expires_at = excluded.expires_at
+            """);
+        hourlyLevels.Transaction = transaction;
+        foreach (var (environment, metric, dimension, instance, hour) in rollups.Select(r => (r.Environment, r.Metric, r.Dimension, r.Instance, RollupAggregation.HourOf(r.Minute))).Distinct())
+        {
+            var gauge = MetricCatalog.Find(metric)?.Kind == MetricKind.Gauge;
+            var rebuild = gauge ? hourlyLevels : hourly;
+            rebuild.WithParameters(
+                ("$environment", environment), ("$metric", metric), ("$dimension", dimension), ("$instance", instance), ("$hour", hour.ToUnixTimeSeconds()),
+                ("$from", hour.ToSortable()), ("$to", (hour + RollupAggregation.HourlyResolution).ToSortable()), ("$expires", (hour + IMetricsStore.Retention).ToSortable()));
+            await rebuild.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MetricAggregate>> ReadAggregatesAsync(
+        string environment, MetricDefinition metric, DateTimeOffset from, DateTimeOffset to, TimeSpan period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var now = clock.GetUtcNow().ToSortable();
+        if (!RollupAggregation.HourlyCovers(from, period))
+        {
+            return await AggregateMinutesAsync(connection, environment, metric, from, from, to, period, now, cancellationToken);
+        }
+
+        // Whole hours from the hourly rollups; the hour still running (to is rarely on the hour) from its minutes.
+        var lastHour = RollupAggregation.HourOf(to);
+        var hours = await AggregateAsync(connection, HourlySource, metric, environment, from, period, now,
+            [("$from", from.ToUnixTimeSeconds()), ("$to", lastHour.ToUnixTimeSeconds())], cancellationToken);
+        var minutes = lastHour < to && lastHour >= from
+            ? await AggregateMinutesAsync(connection, environment, metric, from, lastHour, to, period, now, cancellationToken)
+            : [];
+        return minutes.Count == 0 ? hours : RollupAggregation.Combine([.. hours, .. minutes]);
+    }
+
+    // Each source is a row set with the columns the aggregations read; slot = the period a row falls in.
+    private const string HourlySource = """
+        SELECT dimension, CAST((hour - $origin) / $period AS INTEGER) AS slot, hour AS at, instance, sample_count, sum, minimum, maximum, buckets
+        FROM metric_rollups_hourly
+        WHERE environment = $environment AND metric = $metric AND hour >= $from AND hour < $to AND expires_at > $now
+        """;
+
+    private const string MinuteSource = """
+        SELECT dimension, CAST((unixepoch(minute) - $origin) / $period AS INTEGER) AS slot, minute AS at, instance, sample_count, sum, minimum, maximum, buckets
+        FROM metric_rollups
+        WHERE environment = $environment AND metric = $metric AND minute >= $from AND minute < $to AND expires_at > $now
+        """;
+
+    private static async Task<IReadOnlyList<MetricAggregate>> AggregateMinutesAsync(
+        Microsoft.Data.Sqlite.SqliteConnection connection, string environment, MetricDefinition metric, DateTimeOffset origin, DateTimeOffset from, DateTimeOffset to,
+        TimeSpan period, string now, CancellationToken cancellationToken) =>
+        await AggregateAsync(connection, MinuteSource, metric, environment, origin, period, now, [("$from", from.ToSortable()), ("$to", to.ToSortable())], cancellationToken);
+
+    /// <summary>
+    /// Sums, counts and extremes per dimension and period in SQL. A distribution's bucket counts come along as the period's rows'
+    /// bucket texts and are added here: cheaper than SQLite's JSON functions, and an hourly period has few rows.
+    /// </summary>
+    private static async Task<IReadOnlyList<MetricAggregate>> AggregateAsync(
+        Microsoft.Data.Sqlite.SqliteConnection connection, string source, MetricDefinition metric, string environment, DateTimeOffset origin, TimeSpan period,
+        string now, (string, object?)[] range, CancellationToken cancellationToken)
+    {
+        (string, object?)[] parameters =
+        [
+            ("$environment", environment), ("$metric", metric.Name), ("$origin", origin.ToUnixTimeMilliseconds() / 1000.0),
+            ("$period", period.TotalSeconds), ("$now", now), .. range,
+        ];
+        var sql = (metric.Kind, hourly: source == HourlySource) switch
+        {
+            (MetricKind.Gauge, true) => $"""
+                SELECT dimension, slot, SUM(sample_count), SUM(sum), MIN(minimum), MAX(maximum), NULL FROM ({source})
+                WHERE instance = '*' GROUP BY dimension, slot ORDER BY slot, dimension
+                """,
+            (MetricKind.Gauge, false) => $"""
+                SELECT dimension, slot, COUNT(*), SUM(level), MIN(level), MAX(level), NULL FROM (
+                    SELECT dimension, slot, SUM(maximum) AS level FROM ({source}) GROUP BY dimension, at)
+                GROUP BY dimension, slot ORDER BY slot, dimension
+                """,
+            (MetricKind.Distribution, _) => $"""
+                SELECT dimension, slot, SUM(sample_count), SUM(sum), MIN(minimum), MAX(maximum), group_concat(buckets, ';')
+                FROM ({source}) GROUP BY dimension, slot ORDER BY slot, dimension
+                """,
+            _ => $"SELECT dimension, slot, SUM(sample_count), SUM(sum), MIN(minimum), MAX(maximum), NULL FROM ({source}) GROUP BY dimension, slot ORDER BY slot, dimension",
+        };
+        var aggregates = new List<MetricAggregate>();
+        await using var command = connection.Command(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            aggregates.Add(new MetricAggregate(reader.GetString(0), origin + (period * reader.GetInt64(1)), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4),
+                reader.GetDouble(5), reader.IsDBNull(6) ? null : AddBuckets(reader.GetString(6))));
+        }
+
+        return aggregates;
+    }
+
+    /// <summary>Adds bucket texts ("1,0,3;0,2,1") position by position.</summary>
+    private static long[] AddBuckets(string texts)
+    {
+        var totals = new List<long>();
+        foreach (var text in texts.Split(';'))
+        {
+            var position = 0;
+            foreach (var range in text.AsSpan().Split(','))
+            {
+                var count = long.Parse(text.AsSpan()[range], System.Globalization.CultureInfo.InvariantCulture);
+                if (position == totals.Count)
+                {
+                    totals.Add(count);
+                }
+                else
+                {
+                    totals[position] += count;
+                }
+
+                position++;
+            }
+        }
+
+        return [.. totals];
     }
 
     public async Task<IReadOnlyList<MetricRollup>> ReadRollupsAsync(string environment, string metric, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)

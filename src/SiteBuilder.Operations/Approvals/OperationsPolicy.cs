@@ -178,8 +178,11 @@ public sealed class OperationsPolicy(IOptions<OperationsOptions> options)
         return new Approval(slot, actor.UserName, actor.DisplayName, now, now + ApprovalLifetime, string.IsNullOrWhiteSpace(comment) ? null : comment.Trim());
     }
 
-    /// <summary>What a promotion still lacks: each sign-off (saying when one expired or was voided), each check, a changed release.</summary>
-    public GateStatus PromotionGate(PromotionRequest request, Release release, DateTimeOffset now)
+    /// <summary>
+    /// What a promotion still lacks: each sign-off (saying when one expired or was voided), each check, a changed release, and for
+    /// SIT → PROD a quality regression no TechLead has overridden (<paramref name="quality"/>, null where no comparison applies).
+    /// </summary>
+    public GateStatus PromotionGate(PromotionRequest request, Release release, DateTimeOffset now, PromotionQuality? quality = null)
     {
         var slots = PromotionSlots(request.Target, now);
         var missing = new List<string>();
@@ -199,7 +202,45 @@ public sealed class OperationsPolicy(IOptions<OperationsOptions> options)
             }
         }
 
+        if (quality is { Holds: true } && request.QualityOverride is null)
+        {
+            missing.Add(quality.HoldReason());
+        }
+
         return new GateStatus(slots, missing, valid);
+    }
+
+    /// <summary>
+    /// A TechLead's override of a quality hold, or the reason it is refused: there must be a hold to override, the overrider holds
+    /// the TechLead role and is not the requester, and says why.
+    /// </summary>
+    public static QualityOverride OverrideQuality(PromotionRequest request, PromotionQuality? quality, OpsActor actor, string? reason, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (quality is not { Holds: true })
+        {
+            throw OperationsException.Conflict(quality is null
+                ? $"A promotion to {request.Target.ToUpperInvariant()} from {request.Source?.ToUpperInvariant() ?? "CI"} has no quality gate: there is nothing to override."
+                : "SIT's quality is within tolerance of PROD's: there is nothing to override.");
+        }
+
+        if (!actor.IsInRole(Roles.TechLead))
+        {
+            throw OperationsException.Forbidden("Overriding the quality gate needs the TechLead role, which you do not hold.");
+        }
+
+        if (actor.Is(request.RequestedBy))
+        {
+            throw OperationsException.Forbidden("You made this request: another TechLead must override its quality gate.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 2000)
+        {
+            throw OperationsException.Invalid("reason", "Say why the release may go to PROD despite the regression (up to 2,000 characters).");
+        }
+
+        return new QualityOverride(actor.UserName, actor.DisplayName, now, reason.Trim());
     }
 
     /// <summary>What a rollback or restore still lacks.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SiteBuilder.Observability.Metrics;
 using SiteBuilder.Operations.Audit;
 using SiteBuilder.Operations.Engines;
 using SiteBuilder.Operations.Environments;
@@ -21,7 +22,7 @@ public sealed class DeploymentRunner(
     EnvironmentCatalog catalog,
     EnvironmentStates environments,
     AuditLog audit,
-    OperationsMetrics metrics,
+    ReleaseMetrics metrics,
     OpsNotifications notifications,
     IOptions<OperationsOptions> options,
     TimeProvider clock,
@@ -123,11 +124,11 @@ public sealed class DeploymentRunner(
             $"{deployment.ReleaseVersion} in {deployment.Environment.ToUpperInvariant()}: {detail}", CancellationToken.None);
         if (deployment.DeploymentKind == DeploymentKind.Rollback)
         {
-            metrics.RollbackFinished(deployment.Environment, succeeded);
+            metrics.RecordRollback(deployment.Environment, deployment.ReleaseVersion, succeeded);
         }
         else
         {
-            metrics.DeploymentFinished(deployment.Environment, succeeded);
+            metrics.RecordDeployment(deployment.Environment, deployment.ReleaseVersion, succeeded);
         }
 
         await notifications.NotifyAsync(new OpsNotification(deployment.Environment, $"{kind}_{(succeeded ? "succeeded" : "failed")}",

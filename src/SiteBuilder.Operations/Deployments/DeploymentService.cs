@@ -21,6 +21,7 @@ public sealed class DeploymentService(
     DeploymentEngines engines,
     DeploymentRunner runner,
     AuditLog audit,
+    PromotionQualityGate quality,
     TimeProvider clock)
 {
     public async Task<Deployment> GetAsync(string id, CancellationToken cancellationToken = default) =>
@@ -44,7 +45,8 @@ public sealed class DeploymentService(
 
         var release = await store.FindAsync<Release>(promotion.ReleaseVersion, cancellationToken)
             ?? throw OperationsException.Conflict($"Release {promotion.ReleaseVersion} is no longer registered.");
-        var gate = policy.PromotionGate(promotion, release, clock.GetUtcNow());
+        // The quality gate is decided here, on the server, not only by the page's button.
+        var gate = policy.PromotionGate(promotion, release, clock.GetUtcNow(), await quality.CompareAsync(promotion, cancellationToken));
         if (!gate.IsMet)
         {
             throw new OperationsException(OperationsError.GateNotMet,

@@ -33,6 +33,9 @@ public sealed record PromotionRequest : IOpsDocument<PromotionRequest>
     /// <summary>When a prerequisite last changed; sign-offs given before then are void.</summary>
     public DateTimeOffset? PrerequisitesChangedAt { get; init; }
 
+    /// <summary>A TechLead's override of a quality regression (SIT → PROD), when given.</summary>
+    public QualityOverride? QualityOverride { get; init; }
+
     public string? DeploymentId { get; init; }
 
     public long Revision { get; init; }

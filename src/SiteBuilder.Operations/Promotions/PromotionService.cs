@@ -9,8 +9,11 @@ using SiteBuilder.Operations.Store;
 
 namespace SiteBuilder.Operations.Promotions;
 
-/// <summary>A promotion with everything a reader needs: its release, its gate now, its checklist and its deployment.</summary>
-public sealed record PromotionView(PromotionRequest Request, Release Release, GateStatus Gate, IReadOnlyList<ChecklistItem> Checklist, Deployment? Deployment);
+/// <summary>
+/// A promotion with everything a reader needs: its release, its gate now, its checklist, its deployment, and for SIT → PROD the
+/// quality comparison (read for one promotion, not for lists: null there and for other paths).
+/// </summary>
+public sealed record PromotionView(PromotionRequest Request, Release Release, GateStatus Gate, IReadOnlyList<ChecklistItem> Checklist, Deployment? Deployment, PromotionQuality? Quality = null);
 
 /// <summary>Requests, checklist ticks and sign-offs of promotions. Deploying is <see cref="DeploymentService"/>'s.</summary>
 public sealed class PromotionService(
@@ -21,6 +24,7 @@ public sealed class PromotionService(
     OperationsPolicy policy,
     AuditLog audit,
     OpsNotifications notifications,
+    PromotionQualityGate quality,
     TimeProvider clock)
 {
     public async Task<PromotionRequest> RequestAsync(string? version, string? target, string? source, OpsActor actor, CancellationToken cancellationToken = default)
@@ -61,7 +65,7 @@ public sealed class PromotionService(
     }
 
     public async Task<PromotionView> GetAsync(string id, CancellationToken cancellationToken = default) =>
-        await ViewAsync(await FindAsync(id, cancellationToken), cancellationToken);
+        await ViewAsync(await FindAsync(id, cancellationToken), cancellationToken, withQuality: true);
 
     /// <summary>Newest first.</summary>
     public async Task<IReadOnlyList<PromotionView>> ListAsync(CancellationToken cancellationToken = default)
@@ -116,7 +120,22 @@ public sealed class PromotionService(
         }, cancellationToken);
         await audit.RecordAsync(actor, "promotion.approved", saved.Target, saved.Id,
             $"Signed off as {given!.Role}{(given.Comment is null ? "" : $": {given.Comment}")}", cancellationToken);
-        return await ViewAsync(saved, cancellationToken);
+        return await ViewAsync(saved, cancellationToken, withQuality: true);
+    }
+
+    /// <summary>A TechLead deploys despite a quality regression (SIT → PROD), saying why; the measures go into the audit entry.</summary>
+    public async Task<PromotionView> OverrideQualityAsync(string id, string? reason, OpsActor actor, CancellationToken cancellationToken = default)
+    {
+        var current = await quality.CompareAsync(await FindAsync(id, cancellationToken), cancellationToken);
+        QualityOverride? given = null;
+        var saved = await ChangeAsync(id, promotion =>
+        {
+            given = OperationsPolicy.OverrideQuality(promotion, current, actor, reason, clock.GetUtcNow());
+            return promotion with { QualityOverride = given };
+        }, cancellationToken);
+        var measures = current!.Comparison is { } comparison ? string.Join("; ", comparison.Measures.Select(m => m.Verdict)) : current.SourceError;
+        await audit.RecordAsync(actor, "promotion.quality_overridden", saved.Target, saved.Id, $"Quality gate overridden: {given!.Reason} ({measures})", cancellationToken);
+        return await ViewAsync(saved, cancellationToken, withQuality: true);
     }
 
     private async Task<PromotionRequest> FindAsync(string id, CancellationToken cancellationToken) =>
@@ -144,11 +163,13 @@ public sealed class PromotionService(
         }
     }
 
-    private async Task<PromotionView> ViewAsync(PromotionRequest promotion, CancellationToken cancellationToken)
+    private async Task<PromotionView> ViewAsync(PromotionRequest promotion, CancellationToken cancellationToken, bool withQuality = false)
     {
         var release = await releases.GetAsync(promotion.ReleaseVersion, cancellationToken);
         var deployment = await store.FindAsync<Deployment>(Deployment.IdFor(promotion.Id), cancellationToken);
-        return new PromotionView(promotion, release, policy.PromotionGate(promotion, release, clock.GetUtcNow()),
-            OperationsPolicy.PromotionChecks(promotion.Target), deployment);
+        // A deployed promotion's gate is history: its quality is not read again.
+        var comparison = withQuality && deployment is null ? await quality.CompareAsync(promotion, cancellationToken) : null;
+        return new PromotionView(promotion, release, policy.PromotionGate(promotion, release, clock.GetUtcNow(), comparison),
+            OperationsPolicy.PromotionChecks(promotion.Target), deployment, comparison);
     }
 }

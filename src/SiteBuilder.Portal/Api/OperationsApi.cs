@@ -20,6 +20,8 @@ public sealed record EvidenceRequest(string? Evidence);
 
 public sealed record ApprovalRequest(string? Role, string? Comment);
 
+public sealed record QualityOverrideRequest(string? Reason);
+
 public sealed record RollbackCreateRequest(string? Environment, string? Type, string? Target, string? Trigger, string? Reason);
 
 public sealed record RestoreCreateRequest(string? Backend, string? Source, DateTimeOffset? PointInTime, string? NewName, string? Reason);
@@ -70,6 +72,7 @@ public static class OperationsApi
         ops.MapGet("/promotions/{id}", async (string id, PromotionService promotions, CancellationToken ct) => Json(await promotions.GetAsync(id, ct)));
         ops.MapPost("/promotions/{id}/checks/{check}", TickCheck).RequireAuthorization(OperationsPolicies.ApiRequest);
         ops.MapPost("/promotions/{id}/approvals", ApprovePromotion).RequireAuthorization(OperationsPolicies.ApiApprove);
+        ops.MapPost("/promotions/{id}/quality-override", OverrideQuality).RequireAuthorization(OperationsPolicies.ApiApprove);
         ops.MapPost("/promotions/{id}/deploy", Deploy).RequireAuthorization(OperationsPolicies.ApiRequest);
 
         ops.MapGet("/rollbacks", async (RollbackService rollbacks, CancellationToken ct) => Json(new { rollbacks = await rollbacks.ListAsync(ct) }));
@@ -160,6 +163,13 @@ public static class OperationsApi
     {
         var (body, problem) = await ApiBody.ReadJsonAsync<ApprovalRequest>(http.Request);
         return problem ?? Json(await promotions.ApproveAsync(id, body!.Role, body.Comment, Actor(http), ct));
+    }
+
+    /// <summary>A TechLead (not the requester) lets a SIT → PROD promotion past a quality regression, with a reason; audited.</summary>
+    private static async Task<IResult> OverrideQuality(string id, HttpContext http, PromotionService promotions, CancellationToken ct)
+    {
+        var (body, problem) = await ApiBody.ReadJsonAsync<QualityOverrideRequest>(http.Request);
+        return problem ?? Json(await promotions.OverrideQualityAsync(id, body!.Reason, Actor(http), ct));
     }
 
     /// <summary>202 with the deployment it started; a repeated call answers 200 with that same deployment, never a second one.</summary>

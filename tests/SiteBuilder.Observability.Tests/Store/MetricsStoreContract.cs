@@ -80,6 +80,92 @@ public abstract class MetricsStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AggregatesAddEveryInstancePerDimensionAndPeriod()
+    {
+        var env = NewEnvironment();
+        var from = Now.AddMinutes(-10);
+        await Store.WriteRollupsAsync(
+        [
+            new(env, "AgentDuration", "page_generator", from, "a", "1.0.0", 2, 3, 1, 2, [1, 1, 0]),
+            new(env, "AgentDuration", "page_generator", from.AddMinutes(4), "b", "1.0.0", 1, 9, 9, 9, [0, 0, 1]),
+            new(env, "AgentDuration", "page_generator", from.AddMinutes(5), "a", "1.0.0", 1, 0.5, 0.5, 0.5, [1, 0, 0]),
+            new(env, "AgentDuration", "theme_selector", from.AddMinutes(1), "a", "1.0.0", 3, 6, 1, 3, [2, 1, 0]),
+            new(env, "AgentDuration", "page_generator", from.AddMinutes(10), "a", "1.0.0", 1, 4, 4, 4, [0, 1, 0]),
+        ], Ct);
+
+        var read = await Store.ReadAggregatesAsync(env, MetricCatalog.AgentDuration, from, from.AddMinutes(10), TimeSpan.FromMinutes(5), Ct);
+
+        Assert.Equal(
+            [
+                ("page_generator", from, 3.0, 12.0, 1.0, 9.0, "1,1,1"),
+                ("theme_selector", from, 3.0, 6.0, 1.0, 3.0, "2,1,0"),
+                ("page_generator", from.AddMinutes(5), 1.0, 0.5, 0.5, 0.5, "1,0,0"),
+            ],
+            read.Select(a => (a.Dimension, a.PeriodStart, a.SampleCount, a.Sum, a.Minimum, a.Maximum, string.Join(',', a.Buckets!))).ToList());
+    }
+
+    [Fact]
+    public async Task HourlyPeriodsAnswerWhatTheMinutesHoldIncludingTheHourStillRunning()
+    {
+        var env = NewEnvironment();
+        var start = Now.AddHours(-3);
+        var to = Now.AddMinutes(30);
+        var written = new List<MetricRollup>();
+        for (var minute = start; minute < to; minute = minute.AddMinutes(1))
+        {
+            var i = (int)(minute - start).TotalMinutes;
+            if (i % 7 == 0)
+            {
+                written.Add(new(env, "TimeToLastChunk", "", minute, "a", "1.0.0", 2, i, i / 2.0, i, [1, i % 2, 1]));
+            }
+
+            if (i % 11 == 0)
+            {
+                written.Add(new(env, "TimeToLastChunk", "", minute, "b", "1.0.0", 1, 100 + i, 100 + i, 100 + i, [0, 0, 1]));
+            }
+        }
+
+        // Written in two batches, as an instance flushes; the second holds a minute written again with new values.
+        await Store.WriteRollupsAsync(written[..(written.Count / 2)], Ct);
+        var rewritten = written[^1] with { SampleCount = 3, Sum = 1, Minimum = 0.1, Maximum = 0.9, Buckets = [3, 0, 0] };
+        await Store.WriteRollupsAsync([.. written[(written.Count / 2)..^1], written[^1]], Ct);
+        await Store.WriteRollupsAsync([rewritten], Ct);
+        written[^1] = rewritten;
+
+        // Two-hour periods from 11:00: the first holds a whole hour (hourly rollups) and the half hour still running (minutes).
+        var from = Now.AddHours(-1);
+        var read = await Store.ReadAggregatesAsync(env, MetricCatalog.TimeToLastChunk, start, to, TimeSpan.FromHours(1), Ct);
+        var twoHours = await Store.ReadAggregatesAsync(env, MetricCatalog.TimeToLastChunk, from, to, TimeSpan.FromHours(2), Ct);
+
+        static (DateTimeOffset, double, double, double, double, string) Expected(DateTimeOffset period, IEnumerable<MetricRollup> rollups)
+        {
+            var list = rollups.ToList();
+            var buckets = Enumerable.Range(0, 3).Select(b => list.Sum(r => r.Buckets![b]));
+            return (period, list.Sum(r => r.SampleCount), list.Sum(r => r.Sum), list.Min(r => r.Minimum), list.Max(r => r.Maximum), string.Join(',', buckets));
+        }
+
+        Assert.Equal(
+            [.. Enumerable.Range(0, 4).Select(h => Expected(start.AddHours(h), written.Where(r => r.Minute >= start.AddHours(h) && r.Minute < start.AddHours(h + 1))))],
+            read.Select(a => (a.PeriodStart, a.SampleCount, a.Sum, a.Minimum, a.Maximum, string.Join(',', a.Buckets!))).ToList());
+        Assert.Equal(
+            [Expected(from, written.Where(r => r.Minute >= from))],
+            twoHours.Select(a => (a.PeriodStart, a.SampleCount, a.Sum, a.Minimum, a.Maximum, string.Join(',', a.Buckets!))).ToList());
+    }
+
+    [Fact]
+    public async Task GaugeLevelsOfEveryInstanceAreAddedPerMinute()
+    {
+        var env = NewEnvironment();
+        var hour = Now.AddHours(-1);
+        MetricRollup Level(DateTimeOffset minute, string instance, double level) => new(env, "ActiveStreams", "", minute, instance, "1.0.0", 1, level, level, level, null);
+        await Store.WriteRollupsAsync([Level(hour.AddMinutes(1), "a", 3), Level(hour.AddMinutes(1), "b", 4), Level(hour.AddMinutes(2), "a", 5), Level(hour.AddMinutes(70), "b", 1)], Ct);
+
+        var read = await Store.ReadAggregatesAsync(env, MetricCatalog.ActiveStreams, hour, Now.AddMinutes(30), TimeSpan.FromHours(1), Ct);
+
+        Assert.Equal([(hour, 2.0, 12.0, 5.0, 7.0), (Now, 1.0, 1.0, 1.0, 1.0)], read.Select(a => (a.PeriodStart, a.SampleCount, a.Sum, a.Minimum, a.Maximum)).ToList());
+    }
+
+    [Fact]
     public async Task AVersionKeepsTheFirstTimeItWasSeen()
     {
         var env = NewEnvironment();

@@ -58,6 +58,7 @@ internal static class AccessMatrix
         ["GET /v1/ops/promotions/{id}"] = OpsView,
         ["POST /v1/ops/promotions/{id}/checks/{check}"] = OpsRequest,
         ["POST /v1/ops/promotions/{id}/approvals"] = OpsApprove,
+        ["POST /v1/ops/promotions/{id}/quality-override"] = OpsApprove,
         ["POST /v1/ops/promotions/{id}/deploy"] = OpsRequest,
         ["GET /v1/ops/rollbacks"] = OpsView,
         ["GET /v1/ops/rollbacks/preview"] = OpsView,
