@@ -34,6 +34,54 @@ public sealed class AccessFollowsTheAccountTests(PortalFixture portal) : IClassF
     }
 
     [Fact]
+    public async Task ARevokedTokenIsRefusedWithAProblemWhileTheOwnersOtherTokensWork()
+    {
+        var (account, _) = await portal.Factory.CreateUserAsync([Roles.Marketer], ["acme"]);
+        var issuer = portal.Factory.Services.GetRequiredService<LocalTokenIssuer>();
+        var revokedToken = await issuer.IssueAsync(account, "acme", name: "laptop", cancellationToken: Ct);
+        var keptToken = await issuer.IssueAsync(account, "acme", name: "CI", cancellationToken: Ct);
+        var revoked = portal.Factory.CreateApiClient(revokedToken.AccessToken, "acme");
+        var kept = portal.Factory.CreateApiClient(keptToken.AccessToken, "acme");
+        Assert.Equal(HttpStatusCode.OK, (await revoked.GetAsync("/v1/me", Ct)).StatusCode);
+
+        var registry = portal.Factory.Services.GetRequiredService<ApiTokenRegistry>();
+        await registry.RevokeAsync(account.UserName, revokedToken.Id, "admin", Ct);
+
+        var problem = await AssertProblemAsync(await revoked.GetAsync("/v1/me", Ct), HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        Assert.Contains("revoked", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await kept.GetAsync("/v1/me", Ct)).StatusCode);
+        var listed = await registry.ListAsync(account.UserName, Ct);
+        Assert.Equal(["CI", "laptop"], listed.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("admin", listed.Single(t => t.Name == "laptop").RevokedBy);
+        Assert.NotNull(listed.Single(t => t.Name == "CI").LastUsedAt);
+    }
+
+    [Fact]
+    public async Task ATokenSignedWithTheRightKeyButNeverRecordedIsRefused()
+    {
+        // What a stolen signing key or a token from before tokens were recorded looks like: valid signature, stamp and tenant.
+        var (account, _) = await portal.Factory.CreateUserAsync([Roles.Marketer], ["acme"]);
+        var options = portal.Factory.Services.GetRequiredService<IOptions<LocalTokenOptions>>().Value;
+        var key = await portal.Factory.Services.GetRequiredService<SigningKeyRing>().GetSigningKeyAsync(Ct);
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            Claims = new Dictionary<string, object>
+            {
+                [TokenClaims.Subject] = account.UserName, [TokenClaims.Tenant] = "acme", [TokenClaims.SecurityStamp] = account.SecurityStamp,
+                [JwtRegisteredClaimNames.Jti] = "0123456789abcdef0123456789abcdef",
+            },
+        });
+
+        var response = await portal.Factory.CreateApiClient(token, "acme").GetAsync("/v1/me", Ct);
+
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+    }
+
+    [Fact]
     public async Task SigningOutEverywhereEndsAnOpenSession()
     {
         var (account, password) = await portal.Factory.CreateUserAsync([Roles.Marketer], ["acme"]);
