@@ -75,7 +75,7 @@ public sealed class AdminUsersTests(BrowserFixture browser)
         await session.Page.GotoAsync("/account/tokens");
         await session.WaitForInteractiveAsync();
         await Assertions.Expect(session.Page.GetByTestId("tokens-table")).ToContainTextAsync("You have no tokens yet");
-        await session.Page.GetByTestId("token-name").Locator("input").FillAsync("CI pipeline");
+        await session.Page.GetByLabel("Name", new() { Exact = true }).FillAsync("CI pipeline");
         await session.Page.GetByTestId("mint-token").ClickAsync();
         var token = (await session.Page.GetByTestId("token-value").TextContentAsync())!.Trim();
         var id = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).Id;
