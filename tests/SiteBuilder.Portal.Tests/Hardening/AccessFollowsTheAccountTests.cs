@@ -61,24 +61,19 @@ public sealed class AccessFollowsTheAccountTests(PortalFixture portal) : IClassF
     {
         // What a stolen signing key or a token from before tokens were recorded looks like: valid signature, stamp and tenant.
         var (account, _) = await portal.Factory.CreateUserAsync([Roles.Marketer], ["acme"]);
-        var options = portal.Factory.Services.GetRequiredService<IOptions<LocalTokenOptions>>().Value;
-        var key = await portal.Factory.Services.GetRequiredService<SigningKeyRing>().GetSigningKeyAsync(Ct);
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = options.Issuer,
-            Audience = options.Audience,
-            Expires = DateTime.UtcNow.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
-            Claims = new Dictionary<string, object>
-            {
-                [TokenClaims.Subject] = account.UserName, [TokenClaims.Tenant] = "acme", [TokenClaims.SecurityStamp] = account.SecurityStamp,
-                [JwtRegisteredClaimNames.Jti] = "0123456789abcdef0123456789abcdef",
-            },
-        });
+        var token = await SignedWithTheIssuersKeyAsync(portal.Factory, account, "acme", "0123456789abcdef0123456789abcdef");
 
         var response = await portal.Factory.CreateApiClient(token, "acme").GetAsync("/v1/me", Ct);
 
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        // The same kind of token, once recorded, is accepted: only the missing record refused the first.
+        var recordedId = "abcdef0123456789abcdef0123456789";
+        await portal.Factory.Services.GetRequiredService<IApiTokenStore>().AddAsync(new ApiToken
+        {
+            Id = recordedId, UserName = account.UserName, Tenant = "acme", Name = "recorded", CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(10),
+        }, Ct);
+        var recorded = await SignedWithTheIssuersKeyAsync(portal.Factory, account, "acme", recordedId);
+        Assert.Equal(HttpStatusCode.OK, (await portal.Factory.CreateApiClient(recorded, "acme").GetAsync("/v1/me", Ct)).StatusCode);
     }
 
     [Fact]
@@ -136,6 +131,25 @@ public sealed class AccessFollowsTheAccountTests(PortalFixture portal) : IClassF
         Assert.False(await provider.IsStillValidAsync(PortalAuthentication.LocalPrincipal(account, DateTimeOffset.UtcNow - lifetime - TimeSpan.FromMinutes(1)), Ct));
     }
 
+    /// <summary>A token signed with the portal's real key, stamp and tenant, made outside the issuer (so not recorded by it).</summary>
+    internal static async Task<string> SignedWithTheIssuersKeyAsync(PortalFactory factory, Account account, string tenant, string jti)
+    {
+        var options = factory.Services.GetRequiredService<IOptions<LocalTokenOptions>>().Value;
+        var key = await factory.Services.GetRequiredService<SigningKeyRing>().GetSigningKeyAsync(TestContext.Current.CancellationToken);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            Claims = new Dictionary<string, object>
+            {
+                [TokenClaims.Subject] = account.UserName, [TokenClaims.Tenant] = tenant, [TokenClaims.SecurityStamp] = account.SecurityStamp,
+                [JwtRegisteredClaimNames.Jti] = jti,
+            },
+        });
+    }
+
     private static AccountRevalidatingStateProvider CircuitProvider(PortalFactory factory) => new(
         NullLoggerFactory.Instance, factory.Services.GetRequiredService<IAccountStore>(),
         factory.Services.GetRequiredService<IOptions<AccountOptions>>(), TimeProvider.System);
@@ -177,20 +191,13 @@ public sealed class LocalTokensDisabledTests : IAsyncLifetime
         var (account, _) = await _factory.CreateUserAsync([Roles.Marketer], ["acme"]);
         Assert.Throws<TokenRequestException>(() => _factory.IssueTokenAsync(account, "acme").GetAwaiter().GetResult());
 
-        // Signed with the issuer's real key, as a token minted before the switch would be.
-        var options = _factory.Services.GetRequiredService<IOptions<LocalTokenOptions>>().Value;
-        var key = await _factory.Services.GetRequiredService<SigningKeyRing>().GetSigningKeyAsync(ct);
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        // Signed with the issuer's real key and recorded, as a token minted before the switch would be.
+        var id = "fedcba9876543210fedcba9876543210";
+        await _factory.Services.GetRequiredService<IApiTokenStore>().AddAsync(new ApiToken
         {
-            Issuer = options.Issuer,
-            Audience = options.Audience,
-            Expires = DateTime.UtcNow.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
-            Claims = new Dictionary<string, object>
-            {
-                [TokenClaims.Subject] = account.UserName, [TokenClaims.Tenant] = "acme", [TokenClaims.SecurityStamp] = account.SecurityStamp,
-            },
-        });
+            Id = id, UserName = account.UserName, Tenant = "acme", Name = "before the switch", CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(10),
+        }, ct);
+        var token = await AccessFollowsTheAccountTests.SignedWithTheIssuersKeyAsync(_factory, account, "acme", id);
 
         var response = await _factory.CreateApiClient(token, "acme").GetAsync("/v1/me", ct);
 
