@@ -204,3 +204,47 @@ public sealed class LocalTokensDisabledTests : IAsyncLifetime
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "UNAUTHORIZED");
     }
 }
+
+/// <summary>The absolute session lifetime holds for the session cookie on every request, not only for open circuits.</summary>
+public sealed class AbsoluteSessionLifetimeTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(3);
+
+    private readonly PortalFactory _factory = new();
+
+    public ValueTask InitializeAsync()
+    {
+        _factory.Settings["SiteBuilder:Accounts:AbsoluteSessionLifetime"] = Lifetime.ToString();
+        _ = _factory.Server;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    [Fact]
+    public async Task ASessionCookieKeptBusyIsStillRefusedOnceTheLifetimeHasPassed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (account, password) = await _factory.CreateUserAsync([Roles.Marketer], ["acme"]);
+        var browser = PortalBrowser.Open(_factory);
+        await PortalBrowser.SignInAsync(browser, account.UserName, password);
+        var signedInAt = DateTime.UtcNow;
+
+        // Busy the whole time: every request could slide the cookie's expiry forward, but not past the lifetime.
+        HttpResponseMessage response;
+        do
+        {
+            response = await browser.GetAsync("/account/profile", ct);
+            if (DateTime.UtcNow - signedInAt < Lifetime - TimeSpan.FromSeconds(1))
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            await Task.Delay(250, ct);
+        }
+        while (response.StatusCode == HttpStatusCode.OK && DateTime.UtcNow - signedInAt < Lifetime + TimeSpan.FromSeconds(5));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.PathAndQuery : response.Headers.Location.OriginalString, StringComparison.Ordinal);
+    }
+}
