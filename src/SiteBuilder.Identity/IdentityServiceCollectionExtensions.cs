@@ -9,7 +9,7 @@ namespace SiteBuilder.Identity;
 
 public static class IdentityServiceCollectionExtensions
 {
-    /// <summary>Local accounts, their store, the first admin, and the local token issuer. Call after <c>AddStorage()</c>.</summary>
+    /// <summary>Local accounts, their store, the first admin, the local token issuer and its token records. Call after <c>AddStorage()</c>.</summary>
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -26,6 +26,9 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<InitialAdmin>();
         services.AddHostedService(sp => sp.GetRequiredService<InitialAdmin>());
 
+        services.AddSingleton(SqliteApiTokenStore.Schema);
+        services.AddStore<IApiTokenStore, SqliteApiTokenStore, DynamoApiTokenStore>();
+        services.AddSingleton<ApiTokenRegistry>();
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<LocalTokenIssuer>();
         return builder;

@@ -65,23 +65,58 @@ public sealed class AdminUsersTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task MarketerMintsAnApiTokenThatWorks()
+    public async Task MarketerMintsAnApiTokenSeesItListedAndRevokesItAfterConfirming()
     {
+        var ct = TestContext.Current.CancellationToken;
         var (marketer, password) = await browser.Portal.CreateUserAsync([Roles.Marketer], ["acme"]);
         await using var session = await browser.NewSessionAsync();
         await session.SignInAsync(marketer.UserName, password);
 
         await session.Page.GotoAsync("/account/tokens");
         await session.WaitForInteractiveAsync();
+        await Assertions.Expect(session.Page.GetByTestId("tokens-table")).ToContainTextAsync("You have no tokens yet");
+        await session.Page.GetByLabel("Name", new() { Exact = true }).FillAsync("CI pipeline");
         await session.Page.GetByTestId("mint-token").ClickAsync();
         var token = (await session.Page.GetByTestId("token-value").TextContentAsync())!.Trim();
+        var id = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(token).Id;
 
         using var client = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         client.DefaultRequestHeaders.Add("X-Tenant-Id", "acme");
-        var me = await client.GetStringAsync("/v1/me", TestContext.Current.CancellationToken);
+        var me = await client.GetStringAsync("/v1/me", ct);
         Assert.Contains(marketer.UserName, me, StringComparison.Ordinal);
+
+        var row = session.Page.Locator("tr", new() { HasText = "CI pipeline" });
+        await Assertions.Expect(row).ToContainTextAsync("acme");
+        await Assertions.Expect(row).ToContainTextAsync("Active");
         await session.AssertPageIsCleanAsync("API tokens page");
         await session.ScreenshotAsync("api-tokens-desktop");
+
+        // Revoking asks first; Cancel keeps the token.
+        await session.Page.GetByTestId($"revoke-token-{id}").ClickAsync();
+        var confirm = session.Page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(confirm).ToContainTextAsync("refused within a minute");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("Active");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/v1/me", ct)).StatusCode);
+
+        await session.Page.GetByTestId($"revoke-token-{id}").ClickAsync();
+        await session.Page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("Revoked");
+        await Assertions.Expect(row).ToContainTextAsync($"by {marketer.UserName}");
+        await Assertions.Expect(session.Page.GetByTestId($"revoke-token-{id}")).ToHaveCountAsync(0);
+
+        var refused = await client.GetAsync("/v1/me", ct);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+
+        // The list at phone width, as a phone opens it (resizing a desktop page races the drawer's own breakpoint).
+        await using var phone = await browser.NewSessionAsync(375, 812);
+        await phone.SignInAsync(marketer.UserName, password);
+        await phone.Page.GotoAsync("/account/tokens");
+        await phone.WaitForInteractiveAsync();
+        await Assertions.Expect(phone.Page.GetByTestId("tokens-table")).ToContainTextAsync("Revoked");
+        await phone.AssertPageIsCleanAsync("API tokens page (phone)");
+        await phone.ScreenshotAsync("api-tokens-phone");
     }
 }

@@ -128,6 +128,26 @@ public sealed class AdminCliTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await _portal.CreateApiClient(jwt, "acme").GetAsync("/v1/me", Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task CliListsAUsersTokensAndRevokesOne()
+    {
+        await CliAsync("users", "add", "hugo", "--role", "Marketer", "--tenant", "acme");
+        var jwt = (await CliAsync("token", "--user", "hugo", "--tenant", "acme", "--name", "nightly build")).StdOut.Trim();
+        var id = new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(jwt).Id;
+
+        var listed = await CliAsync("tokens", "list", "--user", "hugo");
+        var revoked = await CliAsync("tokens", "revoke", "--user", "hugo", id);
+        var missing = await CliAsync("tokens", "revoke", "--user", "hugo", "feedfacefeedfacefeedfacefeedface");
+
+        Assert.Matches($@"{id}\s+nightly build\s+acme\s.*\sactive", listed.StdOut);
+        Assert.Equal(0, revoked.ExitCode);
+        Assert.Contains($"Revoked {id} (nightly build)", revoked.StdOut, StringComparison.Ordinal);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Matches($@"{id}\s+nightly build\s.*\srevoked", (await CliAsync("tokens", "list", "--user", "hugo")).StdOut);
+        // This portal never saw the token, so nothing is cached: the first call is already refused.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _portal.CreateApiClient(jwt, "acme").GetAsync("/v1/me", Ct)).StatusCode);
+    }
+
     private Task<PortalProcess.Result> CliAsync(params string[] args) =>
         PortalProcess.RunAsync(args, new Dictionary<string, string> { ["SiteBuilder__DataDirectory"] = _portal.DataDirectory }, _portal.DataDirectory, TimeSpan.FromSeconds(60), Ct);
 }

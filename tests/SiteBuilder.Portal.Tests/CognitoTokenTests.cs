@@ -60,6 +60,19 @@ public sealed class CognitoTokenTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnIdTokenIsAcceptedOnlyWhenItsAudienceIsAConfiguredAppClient()
+    {
+        // ID tokens name their app client in aud, not client_id: the same pin applies to them.
+        string IdToken(string audience) => _pool.CreateToken(new Dictionary<string, object>
+        {
+            ["sub"] = "maria-sub", ["token_use"] = "id", ["aud"] = audience, ["cognito:username"] = "maria", ["custom:tenant_id"] = "acme",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await _portal.CreateApiClient(IdToken(ClientId), "acme").GetAsync("/v1/me", Ct)).StatusCode);
+        await AssertProblemAsync(await _portal.CreateApiClient(IdToken("someone-elses-client"), "acme").GetAsync("/v1/me", Ct), HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+    }
+
+    [Fact]
     public async Task TokenForAnotherAppClientIsUnauthorized()
     {
         var token = _pool.CreateCognitoAccessToken("someone-elses-client", "maria", "acme", "Marketer");

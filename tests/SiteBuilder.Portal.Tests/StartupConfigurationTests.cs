@@ -12,6 +12,8 @@ public sealed class StartupConfigurationTests
     [InlineData("SiteBuilder__Generation__Provider", "Quantum", "SiteBuilder:Generation:Provider")]
     [InlineData("SiteBuilder__Generation__Timeout", "00:00:00", "SiteBuilder:Generation:Timeout")]
     [InlineData("SiteBuilder__Generation__StaleAfter", "02:00:00", "SiteBuilder:Generation:StaleAfter")]
+    [InlineData("SiteBuilder__PublicBaseUrl", "portal.example.com/app", "SiteBuilder:PublicBaseUrl")]
+    [InlineData("SiteBuilder__RequireHttps", "true", "SiteBuilder:PublicBaseUrl")]
     public async Task InvalidSettingStopsTheStartNamingTheKey(string variable, string value, string key)
     {
         var directory = Directory.CreateTempSubdirectory("sitebuilder-config-").FullName;

@@ -7,17 +7,26 @@ using SiteBuilder.Identity.Accounts;
 namespace SiteBuilder.Identity.Tokens;
 
 /// <param name="Tenant">The tenant the token acts for; null for an organisation-wide operations token.</param>
-public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt, string? Tenant);
+/// <param name="Id">The token's <c>jti</c>, under which it is recorded (and revoked).</param>
+public sealed record IssuedToken(string AccessToken, DateTimeOffset ExpiresAt, string? Tenant, string Id, string Name);
 
-/// <summary>Mints <c>/v1</c> bearer tokens for a local account and one of its tenants (RS256, kid in the header).</summary>
-public sealed class LocalTokenIssuer(SigningKeyRing keys, IOptions<LocalTokenOptions> options, TimeProvider clock)
+/// <summary>
+/// Mints <c>/v1</c> bearer tokens for a local account and one of its tenants (RS256, kid in the header) and records each
+/// (<see cref="IApiTokenStore"/>), so it can be listed and revoked; validation refuses a token that was not recorded.
+/// </summary>
+public sealed class LocalTokenIssuer(SigningKeyRing keys, IApiTokenStore tokens, IOptions<LocalTokenOptions> options, TimeProvider clock)
 {
+    /// <summary>The label of a token whose holder gave none.</summary>
+    public const string DefaultName = "API token";
+
+    public const int MaxNameLength = 80;
+
     /// <summary>Roles that act organisation-wide on <c>/v1/ops</c>, where a token names no tenant.</summary>
     public static readonly IReadOnlyList<string> OperationsRoles = [Roles.Operator, Roles.TechLead, Roles.DevOpsLead, Roles.ProductOwner, Roles.Admin];
 
     private static readonly JsonWebTokenHandler Handler = new();
 
-    public Task<IssuedToken> IssueAsync(Account account, string tenant, TimeSpan? lifetime = null, CancellationToken cancellationToken = default)
+    public Task<IssuedToken> IssueAsync(Account account, string tenant, TimeSpan? lifetime = null, string? name = null, CancellationToken cancellationToken = default)
     {
         if (!TenantId.IsValid(tenant))
         {
@@ -29,22 +38,28 @@ public sealed class LocalTokenIssuer(SigningKeyRing keys, IOptions<LocalTokenOpt
             throw new TokenRequestException("tenant", $"'{account.UserName}' is not a member of the tenant '{tenant}'.");
         }
 
-        return CreateAsync(account, tenant, lifetime, cancellationToken);
+        return CreateAsync(account, tenant, lifetime, name, cancellationToken);
     }
 
     /// <summary>A token without a tenant, for the organisation-wide operations API; only for accounts holding an operations role.</summary>
-    public Task<IssuedToken> IssueOperationsAsync(Account account, TimeSpan? lifetime = null, CancellationToken cancellationToken = default)
+    public Task<IssuedToken> IssueOperationsAsync(Account account, TimeSpan? lifetime = null, string? name = null, CancellationToken cancellationToken = default)
     {
         if (!OperationsRoles.Any(account.IsInRole))
         {
             throw new TokenRequestException("tenant", $"'{account.UserName}' holds no operations role ({string.Join(", ", OperationsRoles)}): name a tenant with --tenant.");
         }
 
-        return CreateAsync(account, null, lifetime, cancellationToken);
+        return CreateAsync(account, null, lifetime, name, cancellationToken);
     }
 
-    private async Task<IssuedToken> CreateAsync(Account account, string? tenant, TimeSpan? lifetime, CancellationToken cancellationToken)
+    private async Task<IssuedToken> CreateAsync(Account account, string? tenant, TimeSpan? lifetime, string? name, CancellationToken cancellationToken)
     {
+        var label = string.IsNullOrWhiteSpace(name) ? DefaultName : name.Trim();
+        if (label.Length > MaxNameLength || label.Any(char.IsControl))
+        {
+            throw new TokenRequestException("name", $"A token's name is at most {MaxNameLength} characters, without control characters.");
+        }
+
         var settings = options.Value;
         if (!settings.Enabled)
         {
@@ -65,6 +80,7 @@ public sealed class LocalTokenIssuer(SigningKeyRing keys, IOptions<LocalTokenOpt
         var key = await keys.GetSigningKeyAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var expires = now + ttl;
+        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var token = Handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
@@ -73,12 +89,14 @@ public sealed class LocalTokenIssuer(SigningKeyRing keys, IOptions<LocalTokenOpt
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
-            Claims = Claims(account, tenant),
+            Claims = Claims(account, tenant, id),
         });
-        return new IssuedToken(token, expires, tenant);
+        // Recorded before it is handed out: a token nobody can list or revoke is never in circulation.
+        await tokens.AddAsync(new ApiToken { Id = id, UserName = account.UserName, Tenant = tenant, Name = label, CreatedAt = now, ExpiresAt = expires }, cancellationToken);
+        return new IssuedToken(token, expires, tenant, id, label);
     }
 
-    private static Dictionary<string, object> Claims(Account account, string? tenant)
+    private static Dictionary<string, object> Claims(Account account, string? tenant, string id)
     {
         var claims = new Dictionary<string, object>
         {
@@ -86,7 +104,7 @@ public sealed class LocalTokenIssuer(SigningKeyRing keys, IOptions<LocalTokenOpt
             [TokenClaims.Name] = account.DisplayName,
             [TokenClaims.Roles] = account.Roles.Order(StringComparer.Ordinal).ToArray(),
             [TokenClaims.SecurityStamp] = account.SecurityStamp,
-            [JwtRegisteredClaimNames.Jti] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            [JwtRegisteredClaimNames.Jti] = id,
         };
         if (tenant is not null)
         {

@@ -231,6 +231,14 @@ public static class PortalAuthentication
             return;
         }
 
+        // Checked as often as the account (the same cache duration), so a revoked token stops within the same minute.
+        if (string.IsNullOrEmpty(token.Id)
+            || await context.HttpContext.RequestServices.GetRequiredService<ApiTokenRegistry>().GetUsableAsync(account.UserName, token.Id, context.HttpContext.RequestAborted) is null)
+        {
+            context.Fail("The token was revoked or was never issued here. Get a new one on the API tokens page.");
+            return;
+        }
+
         // A token without a tenant is an organisation-wide operations token: it carries no tenant, so tenant routes refuse it.
         if (string.IsNullOrEmpty(tenant))
         {

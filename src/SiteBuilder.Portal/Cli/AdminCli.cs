@@ -7,7 +7,7 @@ using SiteBuilder.Storage;
 namespace SiteBuilder.Portal.Cli;
 
 /// <summary>
-/// <c>users …</c> and <c>token …</c>: account administration and API tokens from the shell, with the server's own
+/// <c>users …</c>, <c>token …</c> and <c>tokens …</c>: account administration and API tokens from the shell, with the server's own
 /// configuration and store. Results go to stdout (a token prints alone, for <c>$(…)</c>); messages go to stderr.
 /// </summary>
 public static class AdminCli
@@ -20,8 +20,10 @@ public static class AdminCli
           users set-tenants NAME --tenant T [--tenant T …]
           users reset-password NAME [--password P]
           users disable NAME | users enable NAME | users unlock NAME
-          token --user NAME --tenant T [--ttl 1h]
-          token --user NAME [--ttl 1h]          (no tenant: an operations token for /v1/ops; the user needs an operations role)
+          token --user NAME --tenant T [--ttl 1h] [--name LABEL]
+          token --user NAME [--ttl 1h] [--name LABEL]   (no tenant: an operations token for /v1/ops; the user needs an operations role)
+          tokens list --user NAME
+          tokens revoke --user NAME ID
           releases register --user NAME --version V --commit SHA --image-digest sha256:… --terraform-commit SHA
                             [--notes TEXT] [--tests-passed true|false] [--coverage 87.5] [--review-approved true|false] [--link URL …]
 
@@ -29,7 +31,7 @@ public static class AdminCli
         Configuration comes from appsettings.json and SiteBuilder__… environment variables, as for the server.
         """;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "token" or "releases" or "help" or "--help";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "users" or "token" or "tokens" or "releases" or "help" or "--help";
 
     public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
@@ -69,6 +71,8 @@ public static class AdminCli
                 ("users", "unlock") => await Report(accounts.UnlockAsync(parsed.Name!), stdout, "Unlocked"),
                 ("users", "reset-password") => await ResetAsync(accounts, parsed, stdout),
                 ("token", _) => await TokenAsync(app.Services, accounts, parsed, stdout),
+                ("tokens", "list") => await ListTokensAsync(app.Services, parsed, stdout),
+                ("tokens", "revoke") => await RevokeTokenAsync(app.Services, parsed, stdout),
                 ("releases", "register") => await RegisterReleaseAsync(app.Services, accounts, parsed, stdout),
                 _ => throw new InvalidOperationException("unreachable: the parser accepts only known commands"),
             };
@@ -130,10 +134,34 @@ public static class AdminCli
         var account = await accounts.FindAsync(parsed.User!) ?? throw new AccountNotFoundException(parsed.User!);
         var issuer = services.GetRequiredService<LocalTokenIssuer>();
         var lifetime = LocalTokenIssuer.ParseLifetime(parsed.Ttl);
-        var issued = parsed.Tenant is null ? await issuer.IssueOperationsAsync(account, lifetime) : await issuer.IssueAsync(account, parsed.Tenant, lifetime);
+        var name = parsed.Options.TryGetValue("name", out var names) ? names[^1] : "CLI";
+        var issued = parsed.Tenant is null ? await issuer.IssueOperationsAsync(account, lifetime, name) : await issuer.IssueAsync(account, parsed.Tenant, lifetime, name);
         await stdout.WriteLineAsync(issued.AccessToken);
         return 0;
     }
+
+    private static async Task<int> ListTokensAsync(IServiceProvider services, CliArguments parsed, TextWriter stdout)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await stdout.WriteLineAsync($"{"ID",-32} {"NAME",-24} {"TENANT",-12} {"CREATED",-17} {"EXPIRES",-17} {"LAST USED",-17} STATUS");
+        foreach (var t in await services.GetRequiredService<ApiTokenRegistry>().ListAsync(parsed.User!))
+        {
+            await stdout.WriteLineAsync($"{t.Id,-32} {t.Name,-24} {t.Tenant ?? "-",-12} {Time(t.CreatedAt),-17} {Time(t.ExpiresAt),-17} {(t.LastUsedAt is { } used ? Time(used) : "never"),-17} {t.Status(now).ToLowerInvariant()}");
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> RevokeTokenAsync(IServiceProvider services, CliArguments parsed, TextWriter stdout)
+    {
+        // Whoever runs the CLI has the server's data; the audit trail names the shell account.
+        var revoked = await services.GetRequiredService<ApiTokenRegistry>().RevokeAsync(parsed.User!, parsed.Name!, $"cli:{Environment.UserName}")
+            ?? throw new TokenRequestException("id", $"'{parsed.User}' has no token '{parsed.Name}' (see: tokens list --user {parsed.User}).");
+        await stdout.WriteLineAsync($"Revoked {revoked.Id} ({revoked.Name}); calls with it are refused within a minute.");
+        return 0;
+    }
+
+    private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>For CI scripts: registers a release as the named operations user (the same checks and audit line as the API).</summary>
     private static async Task<int> RegisterReleaseAsync(IServiceProvider services, AccountService accounts, CliArguments parsed, TextWriter stdout)
@@ -220,7 +248,8 @@ internal sealed record CliArguments(string Verb, string? Action, string? Name, I
 
         var known = verb switch
         {
-            "token" => new[] { "user", "tenant", "ttl" },
+            "token" => new[] { "user", "tenant", "ttl", "name" },
+            "tokens" => ["user"],
             "releases" => ReleaseOptions,
             _ => ["role", "tenant", "password", "display-name"],
         };
@@ -234,7 +263,19 @@ internal sealed record CliArguments(string Verb, string? Action, string? Name, I
         {
             return One("user") is null
                 ? Fail(verb, "token needs --user NAME (and --tenant T for a tenant's API; without it, an operations token).")
-                : new CliArguments(verb, null, null, [], [], null, null, One("user"), One("tenant"), One("ttl"), null);
+                : new CliArguments(verb, null, null, [], [], null, null, One("user"), One("tenant"), One("ttl"), null) { Options = options };
+        }
+
+        if (verb == "tokens")
+        {
+            var tokensAction = positional.FirstOrDefault();
+            return tokensAction switch
+            {
+                not ("list" or "revoke") => Fail(verb, "tokens needs one of: list, revoke."),
+                _ when One("user") is null => Fail(verb, $"tokens {tokensAction} needs --user NAME."),
+                "revoke" when positional.Count < 2 => Fail(verb, "tokens revoke needs the token's id (see: tokens list --user NAME)."),
+                _ => new CliArguments(verb, tokensAction, positional.ElementAtOrDefault(1), [], [], null, null, One("user"), null, null, null),
+            };
         }
 
         if (verb == "releases")

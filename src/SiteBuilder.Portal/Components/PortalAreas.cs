@@ -30,7 +30,7 @@ public static class PortalAreas
         new("Audit log", "/ops/audit", MudBlazor.Icons.Material.Outlined.ReceiptLong, "Every operations step, filterable, with CSV export.", Auth.OperationsPolicies.ViewRoles, Operations),
         new("Runbooks", "/runbooks", MudBlazor.Icons.Material.Outlined.MenuBook, "Deploy, troubleshoot and roll back the service: the runbooks and docs, searchable, with commands filled in per environment.", [], Operations),
         new("API reference", "/docs/api", MudBlazor.Icons.Material.Outlined.Api, "The /v1 API's OpenAPI contract, browsable, with request samples.", [], Developers),
-        new("API tokens", "/account/tokens", MudBlazor.Icons.Material.Outlined.Key, "Mint a bearer token to call the /v1 API for one of your tenants.", [], Account),
+        new("API tokens", "/account/tokens", MudBlazor.Icons.Material.Outlined.Key, "Mint bearer tokens for the /v1 API, see where yours are used, and revoke one.", [], Account),
         new("Profile", "/account/profile", MudBlazor.Icons.Material.Outlined.ManageAccounts, "Your roles and tenants; change your password.", [], Account),
         new("Dashboard", "/ops/dashboard", MudBlazor.Icons.Material.Outlined.MonitorHeart, "The service's health per environment: requests, errors, agents, alarms and deployments.", Auth.OperationsPolicies.ViewRoles, Operations),
         new("Users", "/admin/users", MudBlazor.Icons.Material.Outlined.Group, "Add people, set roles and tenants, reset passwords, disable accounts.", [Identity.Roles.Admin], Administration),

@@ -97,6 +97,7 @@ public static class PortalHost
             }
         });
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddPublicHost();
         return builder;
     }
 
@@ -106,6 +107,7 @@ public static class PortalHost
         var site = app.Services.GetRequiredService<IOptions<SiteBuilderOptions>>().Value;
 
         app.UseForwardedHeaders();
+        app.UsePublicHost();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (site.RequireHttps)
         {

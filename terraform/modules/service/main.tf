@@ -6,7 +6,8 @@ data "aws_caller_identity" "current" {}
 
 data "aws_region" "current" {}
 
-# The ALB forwards the client's scheme; the portal believes X-Forwarded-* only from the VPC it runs in.
+# The ALB forwards the client's scheme; the portal believes X-Forwarded-* only from the VPC it runs in, and builds
+# URLs and redirects from SiteBuilder__PublicBaseUrl, never from the client's Host header.
 data "aws_vpc" "this" {
   id = var.vpc_id
 }
@@ -41,6 +42,7 @@ locals {
     "SiteBuilder__Authentication__Cognito__UserPoolId"   = var.cognito_user_pool_id
     "SiteBuilder__Authentication__Cognito__ClientIds__0" = var.cognito_client_id
     "SiteBuilder__ForwardedHeaders__KnownNetworks__0"    = data.aws_vpc.this.cidr_block
+    "SiteBuilder__PublicBaseUrl"                         = "https://${var.domain_name}"
     "SiteBuilder__Observability__EmbeddedMetricFormat"   = "true"
   }
 

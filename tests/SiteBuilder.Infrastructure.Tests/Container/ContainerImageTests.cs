@@ -97,6 +97,7 @@ public sealed class ContainerImageTests(PublishedPortal portal) : IClassFixture<
             ["var.sites_bucket_name"] = names.SitesBucket,
             ["var.cognito_user_pool_id"] = "eu-west-1_AbCdEf123",
             ["var.cognito_client_id"] = "1example23456789",
+            ["var.domain_name"] = "dev.sitebuilder.example.com",
             // The VPC the load balancer forwards from; loopback here, where the test client is the proxy.
             ["data.aws_vpc.this.cidr_block"] = "127.0.0.0/8",
         };

@@ -34,6 +34,49 @@ public sealed class AccessFollowsTheAccountTests(PortalFixture portal) : IClassF
     }
 
     [Fact]
+    public async Task ARevokedTokenIsRefusedWithAProblemWhileTheOwnersOtherTokensWork()
+    {
+        var (account, _) = await portal.Factory.CreateUserAsync([Roles.Marketer], ["acme"]);
+        var issuer = portal.Factory.Services.GetRequiredService<LocalTokenIssuer>();
+        var revokedToken = await issuer.IssueAsync(account, "acme", name: "laptop", cancellationToken: Ct);
+        var keptToken = await issuer.IssueAsync(account, "acme", name: "CI", cancellationToken: Ct);
+        var revoked = portal.Factory.CreateApiClient(revokedToken.AccessToken, "acme");
+        var kept = portal.Factory.CreateApiClient(keptToken.AccessToken, "acme");
+        Assert.Equal(HttpStatusCode.OK, (await revoked.GetAsync("/v1/me", Ct)).StatusCode);
+
+        var registry = portal.Factory.Services.GetRequiredService<ApiTokenRegistry>();
+        await registry.RevokeAsync(account.UserName, revokedToken.Id, "admin", Ct);
+
+        var problem = await AssertProblemAsync(await revoked.GetAsync("/v1/me", Ct), HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        Assert.Contains("revoked", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await kept.GetAsync("/v1/me", Ct)).StatusCode);
+        var listed = await registry.ListAsync(account.UserName, Ct);
+        Assert.Equal(["CI", "laptop"], listed.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("admin", listed.Single(t => t.Name == "laptop").RevokedBy);
+        Assert.NotNull(listed.Single(t => t.Name == "CI").LastUsedAt);
+    }
+
+    [Fact]
+    public async Task ATokenSignedWithTheRightKeyButNeverRecordedIsRefused()
+    {
+        // What a stolen signing key or a token from before tokens were recorded looks like: valid signature, stamp and tenant.
+        var (account, _) = await portal.Factory.CreateUserAsync([Roles.Marketer], ["acme"]);
+        var token = await SignedWithTheIssuersKeyAsync(portal.Factory, account, "acme", "0123456789abcdef0123456789abcdef");
+
+        var response = await portal.Factory.CreateApiClient(token, "acme").GetAsync("/v1/me", Ct);
+
+        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+        // The same kind of token, once recorded, is accepted: only the missing record refused the first.
+        var recordedId = "abcdef0123456789abcdef0123456789";
+        await portal.Factory.Services.GetRequiredService<IApiTokenStore>().AddAsync(new ApiToken
+        {
+            Id = recordedId, UserName = account.UserName, Tenant = "acme", Name = "recorded", CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(10),
+        }, Ct);
+        var recorded = await SignedWithTheIssuersKeyAsync(portal.Factory, account, "acme", recordedId);
+        Assert.Equal(HttpStatusCode.OK, (await portal.Factory.CreateApiClient(recorded, "acme").GetAsync("/v1/me", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task SigningOutEverywhereEndsAnOpenSession()
     {
         var (account, password) = await portal.Factory.CreateUserAsync([Roles.Marketer], ["acme"]);
@@ -88,6 +131,25 @@ public sealed class AccessFollowsTheAccountTests(PortalFixture portal) : IClassF
         Assert.False(await provider.IsStillValidAsync(PortalAuthentication.LocalPrincipal(account, DateTimeOffset.UtcNow - lifetime - TimeSpan.FromMinutes(1)), Ct));
     }
 
+    /// <summary>A token signed with the portal's real key, stamp and tenant, made outside the issuer (so not recorded by it).</summary>
+    internal static async Task<string> SignedWithTheIssuersKeyAsync(PortalFactory factory, Account account, string tenant, string jti)
+    {
+        var options = factory.Services.GetRequiredService<IOptions<LocalTokenOptions>>().Value;
+        var key = await factory.Services.GetRequiredService<SigningKeyRing>().GetSigningKeyAsync(TestContext.Current.CancellationToken);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+            Claims = new Dictionary<string, object>
+            {
+                [TokenClaims.Subject] = account.UserName, [TokenClaims.Tenant] = tenant, [TokenClaims.SecurityStamp] = account.SecurityStamp,
+                [JwtRegisteredClaimNames.Jti] = jti,
+            },
+        });
+    }
+
     private static AccountRevalidatingStateProvider CircuitProvider(PortalFactory factory) => new(
         NullLoggerFactory.Instance, factory.Services.GetRequiredService<IAccountStore>(),
         factory.Services.GetRequiredService<IOptions<AccountOptions>>(), TimeProvider.System);
@@ -129,23 +191,60 @@ public sealed class LocalTokensDisabledTests : IAsyncLifetime
         var (account, _) = await _factory.CreateUserAsync([Roles.Marketer], ["acme"]);
         Assert.Throws<TokenRequestException>(() => _factory.IssueTokenAsync(account, "acme").GetAwaiter().GetResult());
 
-        // Signed with the issuer's real key, as a token minted before the switch would be.
-        var options = _factory.Services.GetRequiredService<IOptions<LocalTokenOptions>>().Value;
-        var key = await _factory.Services.GetRequiredService<SigningKeyRing>().GetSigningKeyAsync(ct);
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        // Signed with the issuer's real key and recorded, as a token minted before the switch would be.
+        var id = "fedcba9876543210fedcba9876543210";
+        await _factory.Services.GetRequiredService<IApiTokenStore>().AddAsync(new ApiToken
         {
-            Issuer = options.Issuer,
-            Audience = options.Audience,
-            Expires = DateTime.UtcNow.AddMinutes(10),
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
-            Claims = new Dictionary<string, object>
-            {
-                [TokenClaims.Subject] = account.UserName, [TokenClaims.Tenant] = "acme", [TokenClaims.SecurityStamp] = account.SecurityStamp,
-            },
-        });
+            Id = id, UserName = account.UserName, Tenant = "acme", Name = "before the switch", CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = DateTimeOffset.UtcNow.AddMinutes(10),
+        }, ct);
+        var token = await AccessFollowsTheAccountTests.SignedWithTheIssuersKeyAsync(_factory, account, "acme", id);
 
         var response = await _factory.CreateApiClient(token, "acme").GetAsync("/v1/me", ct);
 
         await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+    }
+}
+
+/// <summary>The absolute session lifetime holds for the session cookie on every request, not only for open circuits.</summary>
+public sealed class AbsoluteSessionLifetimeTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(3);
+
+    private readonly PortalFactory _factory = new();
+
+    public ValueTask InitializeAsync()
+    {
+        _factory.Settings["SiteBuilder:Accounts:AbsoluteSessionLifetime"] = Lifetime.ToString();
+        _ = _factory.Server;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    [Fact]
+    public async Task ASessionCookieKeptBusyIsStillRefusedOnceTheLifetimeHasPassed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (account, password) = await _factory.CreateUserAsync([Roles.Marketer], ["acme"]);
+        var browser = PortalBrowser.Open(_factory);
+        await PortalBrowser.SignInAsync(browser, account.UserName, password);
+        var signedInAt = DateTime.UtcNow;
+
+        // Busy the whole time: every request could slide the cookie's expiry forward, but not past the lifetime.
+        HttpResponseMessage response;
+        do
+        {
+            response = await browser.GetAsync("/account/profile", ct);
+            if (DateTime.UtcNow - signedInAt < Lifetime - TimeSpan.FromSeconds(1))
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+
+            await Task.Delay(250, ct);
+        }
+        while (response.StatusCode == HttpStatusCode.OK && DateTime.UtcNow - signedInAt < Lifetime + TimeSpan.FromSeconds(5));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.IsAbsoluteUri ? response.Headers.Location.PathAndQuery : response.Headers.Location.OriginalString, StringComparison.Ordinal);
     }
 }
