@@ -13,6 +13,7 @@ public static class RunbooksServiceCollectionExtensions
         builder.Services.AddSingleton<RunbookRenderer>();
         builder.Services.AddSingleton<RunbookSearch>();
         builder.Services.AddSingleton<RunbookEnvironments>();
+        builder.Services.AddSingleton<RunbookAlarms>();
         return builder;
     }
 
