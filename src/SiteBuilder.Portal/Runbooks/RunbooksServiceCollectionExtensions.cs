@@ -14,6 +14,7 @@ public static class RunbooksServiceCollectionExtensions
         builder.Services.AddSingleton<RunbookSearch>();
         builder.Services.AddSingleton<RunbookEnvironments>();
         builder.Services.AddSingleton<RunbookAlarms>();
+        builder.Services.AddSingleton<RunbookChecklists>();
         return builder;
     }
 
