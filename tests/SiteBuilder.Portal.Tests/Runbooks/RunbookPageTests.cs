@@ -8,8 +8,11 @@ using SiteBuilder.Portal.Tests.Hardening;
 
 namespace SiteBuilder.Portal.Tests.Runbooks;
 
-/// <summary>Issue 12 point 2: each troubleshooting section an alarm links to shows that alarm's state from the alarm store, for the environment the reader picked.</summary>
-public sealed partial class RunbookAlarmStateTests(PortalFixture portal) : IClassFixture<PortalFixture>
+/// <summary>
+/// Issue 12 on a runbook page: each section an alarm links to shows that alarm's state from the alarm store, for the
+/// environment the reader picked (point 2); the pictures of the portal's paths are served to signed-in readers only (point 1).
+/// </summary>
+public sealed partial class RunbookPageTests(PortalFixture portal) : IClassFixture<PortalFixture>
 {
     private CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -21,9 +24,7 @@ public sealed partial class RunbookAlarmStateTests(PortalFixture portal) : IClas
         var since = new DateTimeOffset(2026, 12, 6, 14, 5, 0, TimeSpan.Zero);
         await store.SaveAlarmStateAsync(new AlarmStatus("prod", "store-throttles", AlarmState.Alarm, since, 12, "12 throttles in a minute"),
             new AlarmTransition("prod", "store-throttles", AlarmState.Ok, AlarmState.Alarm, since, 12, "12 throttles in a minute"), Ct);
-        var (account, password) = await portal.Factory.CreateUserAsync([Roles.Marketer], ["acme"]);
-        var browser = PortalBrowser.Open(portal.Factory);
-        Assert.Equal(HttpStatusCode.Redirect, (await PortalBrowser.SignInAsync(browser, account.UserName, password)).StatusCode);
+        var browser = await SignedInAsync(Roles.Marketer, "acme");
 
         var prod = await browser.GetStringAsync("/runbooks/troubleshooting?env=prod", Ct);
         var sit = await browser.GetStringAsync("/runbooks/troubleshooting?env=sit", Ct);
@@ -43,13 +44,52 @@ public sealed partial class RunbookAlarmStateTests(PortalFixture portal) : IClas
     [Fact]
     public async Task ADocumentNoAlarmLinksToShowsNoAlarmState()
     {
-        var (account, password) = await portal.Factory.CreateUserAsync([Roles.Operator], []);
-        var browser = PortalBrowser.Open(portal.Factory);
-        Assert.Equal(HttpStatusCode.Redirect, (await PortalBrowser.SignInAsync(browser, account.UserName, password)).StatusCode);
+        var browser = await SignedInAsync(Roles.Operator);
 
         var html = await browser.GetStringAsync("/runbooks/docs/architecture?env=prod", Ct);
 
         Assert.DoesNotMatch(AlarmPattern(), html);
+    }
+
+    [Fact]
+    public async Task EveryPictureOfARunbookIsServedAsAnImageToASignedInReaderOnly()
+    {
+        var reader = await SignedInAsync(Roles.Marketer, "acme");
+        var anonymous = PortalBrowser.Open(portal.Factory);
+
+        var pictures = new List<string>();
+        foreach (var runbook in new[] { "deployment", "troubleshooting", "rollback" })
+        {
+            var html = await reader.GetStringAsync($"/runbooks/{runbook}", Ct);
+            var content = html[html.IndexOf("data-testid=\"runbook-content\"", StringComparison.Ordinal)..];
+            pictures.AddRange(Image().Matches(content[..content.IndexOf("</article>", StringComparison.Ordinal)]).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)));
+        }
+
+        Assert.True(pictures.Count >= 4, "Pictures: " + string.Join(", ", pictures));
+        foreach (var picture in pictures)
+        {
+            Assert.StartsWith("/runbooks/files/images/", picture, StringComparison.Ordinal);
+            using var image = await reader.GetAsync(picture, Ct);
+            Assert.Equal(HttpStatusCode.OK, image.StatusCode);
+            Assert.Equal("image/png", image.Content.Headers.ContentType?.MediaType);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await image.Content.ReadAsByteArrayAsync(Ct))[..4]);
+            using var refused = await anonymous.GetAsync(picture, Ct);
+            Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/runbooks/files/runbooks/rollback_runbook.md", Ct)).StatusCode);
+        foreach (var escape in new[] { "/runbooks/files/%2e%2e/appsettings.json", "/runbooks/files/..%2fappsettings.json" })
+        {
+            Assert.DoesNotContain("\"DataDirectory\"", await (await reader.GetAsync(escape, Ct)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+    }
+
+    private async Task<HttpClient> SignedInAsync(string role, params string[] tenants)
+    {
+        var (account, password) = await portal.Factory.CreateUserAsync([role], tenants);
+        var browser = PortalBrowser.Open(portal.Factory);
+        Assert.Equal(HttpStatusCode.Redirect, (await PortalBrowser.SignInAsync(browser, account.UserName, password)).StatusCode);
+        return browser;
     }
 
     private static (string State, string Text) Alarm(string html, string id)
@@ -58,6 +98,9 @@ public sealed partial class RunbookAlarmStateTests(PortalFixture portal) : IClas
         Assert.True(match.Success, $"No state for alarm {id} on the page.");
         return (match.Groups[1].Value, Regex.Replace(match.Groups[2].Value, "<[^>]+>", ""));
     }
+
+    [GeneratedRegex("<img src=\"([^\"]+)\"")]
+    private static partial Regex Image();
 
     [GeneratedRegex("<p class=\"runbook-alarm\"")]
     private static partial Regex AlarmPattern();
