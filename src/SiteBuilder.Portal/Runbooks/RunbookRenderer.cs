@@ -218,14 +218,25 @@ public sealed class RunbookRenderer(DocumentLibrary library)
         protected override void Write(HtmlRenderer renderer, CodeBlock obj)
         {
             var language = (obj as FencedCodeBlock)?.Info?.Trim().ToLowerInvariant() ?? "";
+            // The words after the language say what else the block needs (```bash aws): the reader sees it too.
+            var needs = ((obj as FencedCodeBlock)?.Arguments ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(NeedLabel).OfType<string>().ToList();
             var code = obj.Lines.ToString();
             var label = language.Length == 0 ? "text" : language;
             renderer.Write("<div class=\"runbook-code\"><div class=\"runbook-code-bar\">")
-                .Write($"<span class=\"runbook-code-language\">{WebUtility.HtmlEncode(label)}</span>")
+                .Write($"<span class=\"runbook-code-language\">{WebUtility.HtmlEncode(label)}{(needs.Count == 0 ? "" : " · needs " + WebUtility.HtmlEncode(string.Join(", ", needs)))}</span>")
                 .Write("<button type=\"button\" class=\"runbook-copy\" title=\"Copy the code\">Copy</button></div>")
                 .Write($"<pre tabindex=\"0\"><code class=\"language-{WebUtility.HtmlEncode(label)}\">")
                 .Write(CodeHighlighter.Highlight(code, language))
                 .WriteLine("</code></pre></div>");
         }
+
+        private static string? NeedLabel(string word) => word switch
+        {
+            "aws" => "AWS credentials",
+            "github" => "the GitHub CLI",
+            "repo" => "a repository checkout",
+            "config" => "a restart with these settings",
+            _ => null,
+        };
     }
 }
