@@ -29,6 +29,16 @@ internal static class RunbooksBenchmark
 
         Console.WriteLine(string.Create(inv, $"{"document",-40} {"KB",6} {"p50 ms",8} {"p95 ms",8} {"max ms",8}"));
         var worstRender = 0.0;
+        // Tiered JIT promotes the renderer's hot paths in the background, and on a loaded machine that lags behind the first
+        // document's timed calls: every document is rendered first, then each is timed (the steady state a portal serves in).
+        foreach (var document in library.Documents)
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                renderer.Render(document, prod);
+            }
+        }
+
         foreach (var document in library.Documents)
         {
             var times = Time(200, () => renderer.Render(document, prod));

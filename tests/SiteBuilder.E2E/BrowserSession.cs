@@ -123,17 +123,35 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Saves a full-page screenshot to <c>$SITEBUILDER_SCREENSHOTS</c> (when set) or the test output folder.</summary>
     public async Task ScreenshotAsync(string name, bool fullPage = true, bool fromTop = true)
     {
-        var directory = Environment.GetEnvironmentVariable("SITEBUILDER_SCREENSHOTS") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(directory);
         // From the top: a full-page capture of a scrolled page draws the fixed app bar across the middle.
         if (fromTop)
         {
             await Page.EvaluateAsync("() => window.scrollTo(0, 0)");
         }
 
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, $"{name}.png"), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(name), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
+    }
+
+    /// <summary>One part of the page (a panel, a section), for a picture in the docs.</summary>
+    public Task ScreenshotAsync(string name, ILocator part) =>
+        part.ScreenshotAsync(new LocatorScreenshotOptions { Path = ScreenshotPath(name), Animations = ScreenshotAnimations.Disabled });
+
+    /// <summary>The stretch of the page from <paramref name="first"/> down to <paramref name="last"/> (a heading and what follows).</summary>
+    public async Task ScreenshotAsync(string name, ILocator first, ILocator last)
+    {
+        await first.ScrollIntoViewIfNeededAsync();
+        var (top, bottom) = (await first.BoundingBoxAsync(), await last.BoundingBoxAsync());
+        var clip = new Clip { X = Math.Min(top!.X, bottom!.X) - 8, Y = top.Y - 8, Width = Math.Max(top.Width, bottom.Width) + 16, Height = bottom.Y + bottom.Height - top.Y + 16 };
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath(name), Clip = clip, Animations = ScreenshotAnimations.Disabled });
+    }
+
+    private static string ScreenshotPath(string name)
+    {
+        var directory = Environment.GetEnvironmentVariable("SITEBUILDER_SCREENSHOTS") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, $"{name}.png");
     }
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();

@@ -26,7 +26,7 @@ public sealed class OperationsFlowTests(BrowserFixture browser)
         where T : notnull => browser.Portal.Services.GetRequiredService<T>();
 
     /// <summary>A release live and healthy in DEV, put there through DEV's own gate (services, as the API would).</summary>
-    private async Task<string> ReleaseLiveInDevAsync(OpsActor requester, OpsActor techLead)
+    internal async Task<string> ReleaseLiveInDevAsync(OpsActor requester, OpsActor techLead)
     {
         var version = $"2.{RandomNumberGenerator.GetInt32(1000)}.{RandomNumberGenerator.GetInt32(1000)}";
         await Service<ReleaseService>().RegisterAsync(new NewRelease(version, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20)),

@@ -42,7 +42,8 @@ public sealed class RunbookRenderer(DocumentLibrary library)
 
     public static string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, Pipeline);
 
-    public RenderedDocument Render(RunbookDocument document, RunbookEnvironment? environment = null)
+    /// <param name="alarms">Section anchor → the alarms that link to it, shown under its heading with their state.</param>
+    public RenderedDocument Render(RunbookDocument document, RunbookEnvironment? environment = null, IReadOnlyDictionary<string, IReadOnlyList<SectionAlarm>>? alarms = null)
     {
         var markdown = environment is null ? document.Markdown : environment.Fill(document.Markdown);
         var ast = Parse(markdown);
@@ -71,7 +72,7 @@ public sealed class RunbookRenderer(DocumentLibrary library)
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
         renderer.ObjectRenderers.ReplaceOrAdd<CodeBlockRenderer>(new HighlightedCodeBlockRenderer());
-        renderer.ObjectRenderers.ReplaceOrAdd<HeadingRenderer>(new AnchoredHeadingRenderer());
+        renderer.ObjectRenderers.ReplaceOrAdd<HeadingRenderer>(new AnchoredHeadingRenderer(alarms));
         renderer.Render(ast);
         writer.Flush();
         return new RenderedDocument(document, writer.ToString(), toc);
@@ -172,8 +173,11 @@ public sealed class RunbookRenderer(DocumentLibrary library)
         return text.ToString().Trim();
     }
 
-    /// <summary>Headings get a visible "#" link to themselves, so a reader can share the section.</summary>
-    private sealed class AnchoredHeadingRenderer : HeadingRenderer
+    /// <summary>
+    /// Headings get a visible "#" link to themselves, so a reader can share the section; a section an alarm links to shows
+    /// that alarm's state right under its heading.
+    /// </summary>
+    private sealed class AnchoredHeadingRenderer(IReadOnlyDictionary<string, IReadOnlyList<SectionAlarm>>? alarms) : HeadingRenderer
     {
         protected override void Write(HtmlRenderer renderer, HeadingBlock obj)
         {
@@ -188,6 +192,23 @@ public sealed class RunbookRenderer(DocumentLibrary library)
             renderer.WriteLeafInline(obj);
             renderer.Write($" <a class=\"runbook-anchor\" href=\"#{WebUtility.HtmlEncode(id)}\" aria-label=\"Link to this section\">#</a>");
             renderer.WriteLine($"</h{obj.Level}>");
+            if (alarms?.GetValueOrDefault(id) is { Count: > 0 } linked)
+            {
+                foreach (var alarm in linked)
+                {
+                    WriteAlarm(renderer, alarm);
+                }
+            }
+        }
+
+        private static void WriteAlarm(HtmlRenderer renderer, SectionAlarm alarm)
+        {
+            var state = alarm.StateName;
+            var since = alarm.Since == DateTimeOffset.MinValue ? "not evaluated yet" : $"since {alarm.Since.UtcDateTime:yyyy-MM-dd HH:mm} UTC";
+            renderer.Write($"<p class=\"runbook-alarm\" data-testid=\"runbook-alarm\" data-alarm=\"{WebUtility.HtmlEncode(alarm.AlarmId)}\" data-state=\"{state}\">")
+                .Write($"<span class=\"runbook-alarm-state runbook-alarm-{state.ToLowerInvariant().Replace('_', '-')}\">{state}</span> ")
+                .Write($"Alarm <code>{WebUtility.HtmlEncode(alarm.AlarmId)}</code> ({WebUtility.HtmlEncode(alarm.Title)}) in {WebUtility.HtmlEncode(alarm.Environment.ToUpperInvariant())}, {since}")
+                .WriteLine("</p>");
         }
     }
 
@@ -197,14 +218,25 @@ public sealed class RunbookRenderer(DocumentLibrary library)
         protected override void Write(HtmlRenderer renderer, CodeBlock obj)
         {
             var language = (obj as FencedCodeBlock)?.Info?.Trim().ToLowerInvariant() ?? "";
+            // The words after the language say what else the block needs (```bash aws): the reader sees it too.
+            var needs = ((obj as FencedCodeBlock)?.Arguments ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(NeedLabel).OfType<string>().ToList();
             var code = obj.Lines.ToString();
             var label = language.Length == 0 ? "text" : language;
             renderer.Write("<div class=\"runbook-code\"><div class=\"runbook-code-bar\">")
-                .Write($"<span class=\"runbook-code-language\">{WebUtility.HtmlEncode(label)}</span>")
+                .Write($"<span class=\"runbook-code-language\">{WebUtility.HtmlEncode(label)}{(needs.Count == 0 ? "" : " · needs " + WebUtility.HtmlEncode(string.Join(", ", needs)))}</span>")
                 .Write("<button type=\"button\" class=\"runbook-copy\" title=\"Copy the code\">Copy</button></div>")
                 .Write($"<pre tabindex=\"0\"><code class=\"language-{WebUtility.HtmlEncode(label)}\">")
                 .Write(CodeHighlighter.Highlight(code, language))
                 .WriteLine("</code></pre></div>");
         }
+
+        private static string? NeedLabel(string word) => word switch
+        {
+            "aws" => "AWS credentials",
+            "github" => "the GitHub CLI",
+            "repo" => "a repository checkout",
+            "config" => "a restart with these settings",
+            _ => null,
+        };
     }
 }

@@ -13,6 +13,8 @@ public static class RunbooksServiceCollectionExtensions
         builder.Services.AddSingleton<RunbookRenderer>();
         builder.Services.AddSingleton<RunbookSearch>();
         builder.Services.AddSingleton<RunbookEnvironments>();
+        builder.Services.AddSingleton<RunbookAlarms>();
+        builder.Services.AddSingleton<RunbookChecklists>();
         return builder;
     }
 

@@ -26,7 +26,7 @@ public sealed partial class RunbookRendererTests : IDisposable
             Requests are throttled when a partition is hot. See [rollback](./rollback_runbook.md#when-to-roll-back) and
             [the API](../api_documentation.md#rate-limits), or the [picture](../images/board.png).
 
-            ```bash
+            ```bash aws
             # Check throttles
             aws cloudwatch get-metric-statistics --namespace "SiteBuilder/{env}" --region {region} \
               --dimensions Name=TableName,Value={generation_table} --period 60 | grep '<none>'
@@ -133,6 +133,7 @@ public sealed partial class RunbookRendererTests : IDisposable
         var html = Render("/runbooks/troubleshooting");
 
         Assert.Contains("<button type=\"button\" class=\"runbook-copy\"", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"runbook-code-language\">bash · needs AWS credentials</span>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"tok-comment\"># Check throttles</span>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"tok-string\">&quot;SiteBuilder/{env}&quot;</span>", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"tok-attr\">--region</span>", html, StringComparison.Ordinal);
