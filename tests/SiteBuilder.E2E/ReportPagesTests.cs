@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 using SiteBuilder.Generation.Pipeline;
 using SiteBuilder.Identity;
 

@@ -5,7 +5,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SiteBuilder.BrandAssets.Library;
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 using SiteBuilder.Generation.Pipeline;
 using SiteBuilder.Identity;
 using SiteBuilder.TestSupport.FakeBedrockImages;

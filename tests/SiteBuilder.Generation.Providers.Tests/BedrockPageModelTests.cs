@@ -1,7 +1,7 @@
 using SiteBuilder.TestSupport.Aws;
 using System.Text.Json;
 using Amazon.Runtime;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Providers.Bedrock;
 using SiteBuilder.TestSupport;
 using SiteBuilder.TestSupport.FakeBedrock;

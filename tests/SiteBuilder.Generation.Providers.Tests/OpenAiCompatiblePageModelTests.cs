@@ -1,4 +1,4 @@
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Providers.OpenAi;
 using SiteBuilder.TestSupport;
 using SiteBuilder.TestSupport.FakeBedrock;

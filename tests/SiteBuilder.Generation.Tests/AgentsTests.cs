@@ -1,5 +1,5 @@
-using SiteBuilder.Generation.Layout;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Sections;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Prompts;
 using SiteBuilder.Generation.Theming;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using SiteBuilder.Generation.Offline;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Pipeline;
 using SiteBuilder.Validation;
 

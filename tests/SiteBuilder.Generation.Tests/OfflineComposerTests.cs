@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using SiteBuilder.Generation.Layout;
+using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Offline;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Theming;
 
 namespace SiteBuilder.Generation.Tests;

@@ -1,7 +1,7 @@
 using AngleSharp.Html.Dom;
-using SiteBuilder.Generation.Layout;
+using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Offline;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Theming;
 
 namespace SiteBuilder.Generation.Tests;

@@ -1,8 +1,8 @@
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using SiteBuilder.Generation.Layout;
+using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Offline;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Theming;
 
 namespace SiteBuilder.Generation.Tests;

@@ -64,7 +64,7 @@ public sealed class GenerationMetricsTests : IAsyncLifetime
         int Count(string agent, string outcome) => calls.Count(m => Equals(m.Tags["agent"], agent) && Equals(m.Tags["outcome"], outcome));
         Assert.Equal(1, Count(AgentNames.PageGenerator, Outcomes.Success));
         Assert.Equal(1, Count(AgentNames.PageGenerator, Outcomes.Error));
-        Assert.Equal(nameof(SiteBuilder.Generation.Pages.PageModelFailure.Failed), calls.Single(m => Equals(m.Tags["agent"], AgentNames.PageGenerator) && Equals(m.Tags["outcome"], Outcomes.Error)).Tags["error.type"]);
+        Assert.Equal(nameof(SiteBuilder.Generation.Templates.PageModelFailure.Failed), calls.Single(m => Equals(m.Tags["agent"], AgentNames.PageGenerator) && Equals(m.Tags["outcome"], Outcomes.Error)).Tags["error.type"]);
         Assert.Equal(2, Count(AgentNames.ThemeSelector, Outcomes.Success));
         Assert.Equal(2, Count(AgentNames.LayoutAgent, Outcomes.Success));
         Assert.Equal(1, Count(AgentNames.BrandValidator, Outcomes.Success));

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SiteBuilder.Generation.Layout;
+using SiteBuilder.Generation.Sections;
 using SiteBuilder.Validation.Briefs;
 
 namespace SiteBuilder.Generation.Offline;

@@ -1,4 +1,4 @@
-using SiteBuilder.Generation.Layout;
+using SiteBuilder.Generation.Sections;
 using SiteBuilder.Validation.Briefs;
 
 namespace SiteBuilder.Generation.Offline;
@@ -149,7 +149,7 @@ internal static class Copy
 
     private static readonly string[] DigitalWords = ["app", "apps", "ios", "android", "iphone", "phone", "phones", "device", "devices", "sync", "free trial", "credit card", "dashboards", "integrations", "plus"];
 
-    private static bool TemplateMentions(string text, string word) => Pages.TemplateCatalog.Mentions(text.ToLowerInvariant(), word);
+    private static bool TemplateMentions(string text, string word) => Templates.TemplateCatalog.Mentions(text.ToLowerInvariant(), word);
 
     private static string[] StockNotes(PageContext page) => page.Id switch
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
-using SiteBuilder.Generation.Layout;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Sections;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Prompts;
 using SiteBuilder.Validation.Briefs;
 

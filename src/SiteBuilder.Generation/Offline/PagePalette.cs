@@ -1,4 +1,4 @@
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Theming;
 
 namespace SiteBuilder.Generation.Offline;

@@ -1,5 +1,5 @@
 using System.Text;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 using Tones = SiteBuilder.Generation.Theming.ThemeSelector.Tones;
 
 namespace SiteBuilder.Generation.Offline;

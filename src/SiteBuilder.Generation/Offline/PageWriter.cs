@@ -1,5 +1,5 @@
 using System.Text;
-using SiteBuilder.Generation.Layout;
+using SiteBuilder.Generation.Sections;
 using static SiteBuilder.Generation.Offline.Markup;
 
 namespace SiteBuilder.Generation.Offline;

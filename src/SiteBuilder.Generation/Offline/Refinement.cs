@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using SiteBuilder.Generation.Layout;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Sections;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Prompts;
 using SiteBuilder.Generation.Theming;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using SiteBuilder.Generation.Layout;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Sections;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Validation.Briefs;
 using static SiteBuilder.Generation.Offline.Markup;
 

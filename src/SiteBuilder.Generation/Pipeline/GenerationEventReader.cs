@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 
 namespace SiteBuilder.Generation.Pipeline;
 

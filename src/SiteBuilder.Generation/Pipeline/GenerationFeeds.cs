@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 
 namespace SiteBuilder.Generation.Pipeline;
 

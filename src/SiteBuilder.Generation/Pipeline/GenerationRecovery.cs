@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 
 namespace SiteBuilder.Generation.Pipeline;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using SiteBuilder.Generation.Generations;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Records;
+using SiteBuilder.Generation.Templates;
 
 namespace SiteBuilder.Generation.Pipeline;
 

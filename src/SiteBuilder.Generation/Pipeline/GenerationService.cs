@@ -1,6 +1,6 @@
 using System.Text;
-using SiteBuilder.Generation.Generations;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Records;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Theming;
 using SiteBuilder.Storage.Blobs;
 using SiteBuilder.Validation;

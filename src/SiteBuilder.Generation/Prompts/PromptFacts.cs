@@ -456,7 +456,7 @@ public sealed partial record PromptFacts(
         var lower = text.ToLowerInvariant();
         foreach (var (word, cuisine) in CuisineWords)
         {
-            if (Pages.TemplateCatalog.Mentions(lower, word))
+            if (Templates.TemplateCatalog.Mentions(lower, word))
             {
                 return cuisine;
             }

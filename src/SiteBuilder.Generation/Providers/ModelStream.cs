@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 
 namespace SiteBuilder.Generation.Providers;
 

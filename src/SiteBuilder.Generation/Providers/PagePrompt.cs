@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 
 namespace SiteBuilder.Generation.Providers;
 

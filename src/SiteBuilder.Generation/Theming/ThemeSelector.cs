@@ -1,4 +1,4 @@
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 
 namespace SiteBuilder.Generation.Theming;
 

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SiteBuilder.BrandAssets;
 using SiteBuilder.BrandAssets.Images;
 using SiteBuilder.BrandAssets.Library;
-using SiteBuilder.Generation.Layout;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Sections;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Pipeline;
 using SiteBuilder.Generation.Theming;
 

@@ -2,7 +2,7 @@ using SiteBuilder.Portal.Hosting;
 using SiteBuilder.Portal.Auth;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 using SiteBuilder.Generation.Pipeline;
 
 namespace SiteBuilder.Portal.Api;

@@ -1,4 +1,4 @@
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 
 namespace SiteBuilder.Portal.Api;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 
 namespace SiteBuilder.Portal.Api;
 

@@ -14,6 +14,7 @@ using SiteBuilder.Portal.Api;
 using SiteBuilder.Portal.Auth;
 using SiteBuilder.Portal.Components;
 using SiteBuilder.Portal.Runbooks;
+using SiteBuilder.Portal.Sites;
 using SiteBuilder.Storage;
 using SiteBuilder.Storage.Blobs;
 

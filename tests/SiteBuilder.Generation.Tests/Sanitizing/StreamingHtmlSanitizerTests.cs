@@ -1,7 +1,7 @@
 using System.Text;
 using AngleSharp.Dom;
 using SiteBuilder.Generation.Offline;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Sanitizing;
 
 namespace SiteBuilder.Generation.Tests.Sanitizing;

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using SiteBuilder.Identity;
-using SiteBuilder.Portal.Hosting;
+using SiteBuilder.Portal.Sites;
 using SiteBuilder.Portal.Tests.Agents;
 using SiteBuilder.TestSupport.FakeBedrockImages;
 using static SiteBuilder.Portal.Tests.ApiAssertions;

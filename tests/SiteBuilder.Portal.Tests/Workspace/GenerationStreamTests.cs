@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 using AgentNames = SiteBuilder.Observability.Metrics.Agents;
 using SiteBuilder.Portal.Components.Pages.Workspace;
 

@@ -1,7 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 using SiteBuilder.Portal.Components.Pages.Workspace;
 
 namespace SiteBuilder.Portal.Tests.Workspace;

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Amazon.Runtime;
 using Anthropic.Exceptions;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 
 namespace SiteBuilder.Generation.Providers.Bedrock;
 

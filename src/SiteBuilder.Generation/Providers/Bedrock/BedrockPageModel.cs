@@ -4,7 +4,7 @@ using System.Text.Json;
 using Anthropic;
 using Anthropic.Bedrock;
 using Anthropic.Models.Messages;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 
 namespace SiteBuilder.Generation.Providers.Bedrock;
 

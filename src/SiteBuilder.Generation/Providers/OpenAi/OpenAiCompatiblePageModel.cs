@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using OpenAI.Chat;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 using ChatFinishReason = Microsoft.Extensions.AI.ChatFinishReason;
 using ChatMessage = Microsoft.Extensions.AI.ChatMessage;
 

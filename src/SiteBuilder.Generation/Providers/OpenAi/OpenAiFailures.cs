@@ -1,7 +1,7 @@
 using System.ClientModel;
 using System.Net.Sockets;
 using System.Text.Json;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 
 namespace SiteBuilder.Generation.Providers.OpenAi;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 
 namespace SiteBuilder.Portal.Components.Pages.Workspace;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 using SiteBuilder.Generation.Pipeline;
 
 namespace SiteBuilder.Portal.Components.Pages.Workspace;

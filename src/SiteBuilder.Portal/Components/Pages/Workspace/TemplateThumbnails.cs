@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using SiteBuilder.Generation.Layout;
+using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Offline;
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Theming;
 
 namespace SiteBuilder.Portal.Components.Pages.Workspace;

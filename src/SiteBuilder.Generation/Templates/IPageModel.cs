@@ -1,4 +1,4 @@
-namespace SiteBuilder.Generation.Pages;
+namespace SiteBuilder.Generation.Templates;
 
 /// <summary>
 /// The <c>page_generator</c> agent's model: streams one self-contained HTML document.

@@ -1,7 +1,7 @@
-using SiteBuilder.Generation.Layout;
+using SiteBuilder.Generation.Sections;
 using SiteBuilder.Validation.Briefs;
 
-namespace SiteBuilder.Generation.Pages;
+namespace SiteBuilder.Generation.Templates;
 
 /// <summary>The page templates a generation can start from, chosen by id or inferred from the prompt.</summary>
 public static class TemplateCatalog

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace SiteBuilder.Generation.Generations;
+namespace SiteBuilder.Generation.Records;
 
 /// <summary>
 /// Ids that sort by creation time (a ULID-style 48-bit millisecond timestamp in Crockford base32, then 80 random bits),

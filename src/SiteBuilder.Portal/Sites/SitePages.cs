@@ -1,12 +1,12 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 using SiteBuilder.Generation.Pipeline;
 using SiteBuilder.Portal.Api;
 using SiteBuilder.Portal.Auth;
 
-namespace SiteBuilder.Portal.Hosting;
+namespace SiteBuilder.Portal.Sites;
 
 /// <summary>
 /// Generated pages for signed-in members of their tenant (cookie session): a shareable preview link, and the download of a

@@ -3,7 +3,7 @@ using Amazon.DynamoDBv2.Model;
 using SiteBuilder.Storage;
 using SiteBuilder.Storage.DynamoDb;
 
-namespace SiteBuilder.Generation.Generations;
+namespace SiteBuilder.Generation.Records;
 
 /// <summary>
 /// The generation table of DESIGN §6. GenerationRecord items: <c>TENANT#{t}</c> / <c>GEN#{id}</c> (ids sort by time, so the

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SiteBuilder.Generation.Generations;
+namespace SiteBuilder.Generation.Records;
 
 /// <summary>
 /// What one event of a generation says, typed: the runner makes them, the store keeps them, the SSE writer and the workspace

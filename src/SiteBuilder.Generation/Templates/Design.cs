@@ -1,4 +1,4 @@
-namespace SiteBuilder.Generation.Pages;
+namespace SiteBuilder.Generation.Templates;
 
 /// <summary>A catalogue template: <c>ecommerce-sale</c>, <c>saas-product</c>, …</summary>
 /// <param name="Id">Stable id used by the API's <c>templateId</c>.</param>

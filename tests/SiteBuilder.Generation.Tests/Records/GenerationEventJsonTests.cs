@@ -1,7 +1,7 @@
 using System.Text.Json;
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 
-namespace SiteBuilder.Generation.Tests.Generations;
+namespace SiteBuilder.Generation.Tests.Records;
 
 /// <summary>The typed events become exactly the seed's JSON: <c>type</c> first, nulls left out, markup unescaped.</summary>
 public sealed class GenerationEventJsonTests

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 
-namespace SiteBuilder.Generation.Tests.Generations;
+namespace SiteBuilder.Generation.Tests.Records;
 
 /// <summary>What every <see cref="IGenerationStore"/> must do. Derived classes supply the implementation.</summary>
 /// <remarks>A derived class may share its store between tests (one DynamoDB table per class), so every test uses its own tenant.</remarks>

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using SiteBuilder.Storage.Sqlite;
 
-namespace SiteBuilder.Generation.Generations;
+namespace SiteBuilder.Generation.Records;
 
 public sealed class SqliteGenerationStore(SqliteDatabase database) : IGenerationStore
 {

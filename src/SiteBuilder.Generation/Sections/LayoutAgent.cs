@@ -1,10 +1,10 @@
-using SiteBuilder.Generation.Pages;
+using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Prompts;
 using SiteBuilder.Generation.Theming;
 using SiteBuilder.Validation.Briefs;
 using Tones = SiteBuilder.Generation.Theming.ThemeSelector.Tones;
 
-namespace SiteBuilder.Generation.Layout;
+namespace SiteBuilder.Generation.Sections;
 
 /// <summary>
 /// The <c>layout_agent</c>: the template's sections in order, plus the ones the prompt asks for and

@@ -1,9 +1,9 @@
 using Microsoft.Data.Sqlite;
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 using SiteBuilder.Storage.Sqlite;
 using SiteBuilder.TestSupport.Emulators;
 
-namespace SiteBuilder.Generation.Tests.Generations;
+namespace SiteBuilder.Generation.Tests.Records;
 
 public sealed class SqliteGenerationStoreTests : GenerationStoreContract
 {

@@ -1,4 +1,4 @@
-namespace SiteBuilder.Generation.Layout;
+namespace SiteBuilder.Generation.Sections;
 
 /// <summary>The section kinds the layout agent plans and the offline composer renders.</summary>
 public static class SectionKinds

@@ -1,4 +1,4 @@
-namespace SiteBuilder.Generation.Generations;
+namespace SiteBuilder.Generation.Records;
 
 /// <summary>The states of DESIGN §5. <see cref="Complete"/>, <see cref="Failed"/> and <see cref="Cancelled"/> are terminal.</summary>
 public enum GenerationStatus

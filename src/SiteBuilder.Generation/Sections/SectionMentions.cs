@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace SiteBuilder.Generation.Layout;
+namespace SiteBuilder.Generation.Sections;
 
 /// <summary>A section named in a prompt: "with pricing" (wanted) or "no testimonials" (unwanted).</summary>
 /// <param name="Kind">The section kind.</param>

@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
-using SiteBuilder.Generation.Generations;
+using SiteBuilder.Generation.Records;
 using SiteBuilder.TestSupport.Emulators;
 
-namespace SiteBuilder.Generation.Tests.Generations;
+namespace SiteBuilder.Generation.Tests.Records;
 
 /// <summary>The contract on dynalite: one pair of tables for the class, one tenant per test.</summary>
 public sealed class DynamoGenerationStoreTests(DynaliteTables tables) : GenerationStoreContract, IClassFixture<DynaliteTables>

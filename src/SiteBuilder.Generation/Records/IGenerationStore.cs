@@ -1,4 +1,4 @@
-namespace SiteBuilder.Generation.Generations;
+namespace SiteBuilder.Generation.Records;
 
 /// <summary>
 /// Generations, their events and sites. Implementations: SQLite, DynamoDB (the generation table of DESIGN §6:
