@@ -57,11 +57,13 @@ public sealed class InterruptedDeploymentTests(DynaliteEmulator dynalite)
             await WaitAsync(first, id, d => d.RunId is not null);
         }
 
+        // The GitHub run went on without a portal watching and succeeded meanwhile.
+        engine.Release();
         await using var second = await StartAsync(settings, engine);
         var cutOff = await second.Get<IOperationsStore>().FindAsync<Deployment>(id, Ct);
-        engine.Release();
         await second.Get<DeploymentRunner>().FirstRecovery;
-        var finished = await second.FinishedAsync(id);
+        var finished = await WaitAsync(second, id, d => d.IsFinished);
+        await second.Get<DeploymentRunner>().WhenIdleAsync();
 
         Assert.Null(cutOff!.Owner);
         Assert.Contains("Cut off by a portal shutdown while running", cutOff.Detail, StringComparison.Ordinal);
@@ -92,7 +94,8 @@ public sealed class InterruptedDeploymentTests(DynaliteEmulator dynalite)
 
         await using var second = await StartAsync(settings, engine);
         await second.Get<DeploymentRunner>().FirstRecovery;
-        var interrupted = await second.FinishedAsync(id);
+        var interrupted = await WaitAsync(second, id, d => d.IsFinished);
+        await second.Get<DeploymentRunner>().WhenIdleAsync();
 
         Assert.Equal(DeploymentStatus.Failed, interrupted.Status);
         Assert.StartsWith("Interrupted: the deployment was let go by a portal shutdown after asking the Held engine to start", interrupted.Detail, StringComparison.Ordinal);
@@ -115,7 +118,8 @@ public sealed class InterruptedDeploymentTests(DynaliteEmulator dynalite)
         var engine = new HeldInSitEngine(dispatchAnswers: true);
         await using var first = await StartAsync(settings, engine);
         var id = await RunningInSitAsync(first, "9.3.0", engine);
-        await WaitAsync(first, id, d => d.RunId is not null);
+        // Once the engine's steps are saved the first instance only waits on its (fake, unmoving) clock: it writes no more.
+        await WaitAsync(first, id, d => d.Steps.Count > 0);
         // A crash: the first instance stops writing, but never lets go.
         var store = first.Get<IOperationsStore>();
         var held = await store.FindAsync<Deployment>(id, Ct);
@@ -125,10 +129,11 @@ public sealed class InterruptedDeploymentTests(DynaliteEmulator dynalite)
         var runner = second.Get<DeploymentRunner>();
         await runner.FirstRecovery;
         var withinLease = await store.FindAsync<Deployment>(id, Ct);
-        second.Clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
         engine.Release();
+        second.Clock.Advance(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(1));
         await runner.RecoverAsync(Ct);
-        var finished = await second.FinishedAsync(id);
+        var finished = await WaitAsync(second, id, d => d.IsFinished);
+        await second.Get<DeploymentRunner>().WhenIdleAsync();
 
         Assert.Equal("crashed-instance", withinLease!.Owner);
         Assert.Equal(crashed.Revision, withinLease.Revision);
