@@ -19,6 +19,13 @@ public sealed class OperationsOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00", ErrorMessage = "SiteBuilder:Operations:EnginePollInterval must be between 50 ms and 10 minutes.")]
     public TimeSpan EnginePollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a running deployment's instance may stay silent before another instance takes it over (a crash); an
+    /// instance that shuts down lets go at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00", ErrorMessage = "SiteBuilder:Operations:DeploymentLease must be between 10 seconds and 1 hour.")]
+    public TimeSpan DeploymentLease { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Each verification call (health URL, smoke call) gives up after this long.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "SiteBuilder:Operations:VerificationTimeout must be between 1 second and 5 minutes.")]
     public TimeSpan VerificationTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -8,8 +8,12 @@ using SiteBuilder.Identity.Tokens;
 using SiteBuilder.Operations;
 using SiteBuilder.Operations.Audit;
 using SiteBuilder.Operations.Deployments;
+using SiteBuilder.Operations.Engines;
 using SiteBuilder.Operations.Promotions;
 using SiteBuilder.Operations.Releases;
+using SiteBuilder.Operations.Restores;
+using SiteBuilder.Operations.Rollbacks;
+using SiteBuilder.Operations.Store;
 
 namespace SiteBuilder.E2E;
 
@@ -43,6 +47,24 @@ public sealed class OperationsFlowTests(BrowserFixture browser)
         return version;
     }
 
+    /// <summary>
+    /// After Request: the promotion page opens, or the page says why not. A refusal fails the test with the page's own
+    /// words, not with a timeout (generous: the limit only bounds how long a failure takes to show on a loaded CI).
+    /// </summary>
+    private static async Task RequestedOrRefusedAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync(
+            "() => location.pathname.startsWith('/ops/promotions/pro-') || document.querySelector('[data-testid=promotion-request-error]') !== null",
+            null, new() { Timeout = 60_000 });
+        var refusal = page.GetByTestId("promotion-request-error");
+        if (await refusal.CountAsync() > 0)
+        {
+            Assert.Fail($"The promotion was not requested; the page says: {await refusal.InnerTextAsync()}");
+        }
+
+        await page.WaitForURLAsync("**/ops/promotions/pro-*");
+    }
+
     [Fact]
     public async Task AnOperatorsDevToSitPromotionIsSignedByATechLeadAndADevOpsLeadDeployedAndShownOnTheBoardAndInTheAudit()
     {
@@ -57,8 +79,7 @@ public sealed class OperationsFlowTests(BrowserFixture browser)
         await operatorSession.Page.GotoAsync($"/ops/promotions?version={version}&target=sit");
         await operatorSession.WaitForInteractiveAsync();
         await operatorSession.Page.GetByTestId("request-promotion").ClickAsync();
-        // Generous: on a loaded two-core CI the other browser tests run beside this one (a limit on how long a failure takes to show).
-        await operatorSession.Page.WaitForURLAsync("**/ops/promotions/pro-*", new() { Timeout = 60_000 });
+        await RequestedOrRefusedAsync(operatorSession.Page);
         var promotionUrl = operatorSession.Page.Url;
         var promotionId = promotionUrl[(promotionUrl.LastIndexOf('/') + 1)..];
         foreach (var check in new[] { "dev_deployment_successful", "dev_integration_tests_passing", "change_request_approved" })
@@ -173,5 +194,106 @@ public sealed class OperationsFlowTests(BrowserFixture browser)
             await session.WaitForInteractiveAsync();
             await session.AssertPageIsCleanAsync($"{path} at phone width");
         }
+    }
+
+    /// <summary>
+    /// The screens nobody had looked at, at desktop and phone width: a promotion mid-deployment, the rollback wizard step by
+    /// step (preview, ready to request, requested, rolled back with its follow-ups), the restores page and an approvals inbox.
+    /// Each must be clean (no console error, no horizontal scroll, no axe violation); the screenshots are for people to look at.
+    /// </summary>
+    [Theory]
+    [InlineData(1280, 900, "desktop")]
+    [InlineData(375, 812, "phone")]
+    public async Task APromotionMidDeploymentTheRollbackWizardRestoresAndTheApprovalsInboxAreCleanAt(int width, int height, string size)
+    {
+        var (op, password) = await browser.Portal.CreateUserAsync([Roles.Operator], [], displayName: "Rita Review");
+        var (lead, leadPassword) = await browser.Portal.CreateUserAsync([Roles.TechLead], [], displayName: "Tariq Techlead");
+        var (second, _) = await browser.Portal.CreateUserAsync([Roles.Operator], [], displayName: "Owen Operator");
+        var (devops, _) = await browser.Portal.CreateUserAsync([Roles.DevOpsLead], [], displayName: "Dana Devops");
+        var requester = new OpsActor(op.UserName, op.DisplayName, op.Roles);
+        var techLead = new OpsActor(lead.UserName, lead.DisplayName, lead.Roles);
+        var earlier = await ReleaseLiveInDevAsync(requester, techLead);
+        var current = await ReleaseLiveInDevAsync(requester, techLead);
+
+        // A SIT promotion whose deployment is running: held in that state as the engine reported it (a GitHub run takes minutes).
+        var promotions = Service<PromotionService>();
+        var promotion = await promotions.RequestAsync(current, "sit", null, requester, Ct);
+        foreach (var check in new[] { "dev_deployment_successful", "dev_integration_tests_passing", "change_request_approved" })
+        {
+            await promotions.TickCheckAsync(promotion.Id, check, $"https://evidence.example.com/{check}", requester, Ct);
+        }
+
+        await promotions.ApproveAsync(promotion.Id, Roles.TechLead, "Fine by me", techLead, Ct);
+        await promotions.ApproveAsync(promotion.Id, Roles.DevOpsLead, null, new OpsActor(devops.UserName, devops.DisplayName, devops.Roles), Ct);
+        var release = await Service<ReleaseService>().GetAsync(current, Ct);
+        var runner = Service<DeploymentRunner>();
+        var clock = Service<TimeProvider>().GetUtcNow();
+        var running = await Service<IOperationsStore>().InsertAsync(new Deployment
+        {
+            Id = Deployment.IdFor(promotion.Id), DeploymentKind = DeploymentKind.Promotion, RequestId = promotion.Id, Environment = "sit",
+            SourceEnvironment = "dev", ReleaseVersion = current, ImageDigest = release!.ImageDigest, TerraformCommit = release.TerraformCommit,
+            Engine = "GitHubActions", Status = DeploymentStatus.Running, By = op.UserName, ByName = op.DisplayName, CreatedAt = clock, StartedAt = clock,
+            RunId = "8123456789", RunUrl = new Uri("https://github.example.com/acme/site-builder/actions/runs/8123456789"),
+            Detail = "in_progress", Owner = runner.InstanceId, HeartbeatAt = clock,
+            Steps = [new("Check the inputs", EngineRunState.Succeeded, null), new("Resolve the DEV image by digest", EngineRunState.Succeeded, null),
+                     new("Deploy the task definition and wait for the service to be stable", EngineRunState.Running, null), new("Summary", EngineRunState.Queued, null)],
+        }, Ct);
+        var restores = Service<RestoreService>();
+        var source = (await restores.ListSourcesAsync(Ct))[0];
+        await restores.RequestAsync(source.Backend, source.Source, null, $"review-{size}-restored.db", "A bad migration dropped rows (INC-77)", requester, Ct);
+
+        await using var session = await browser.NewSessionAsync(width, height);
+        await session.SignInAsync(op.UserName, password);
+        async Task LookAsync(string what, string screenshot)
+        {
+            await session.AssertPageIsCleanAsync($"{what} at {width} px");
+            await session.ScreenshotAsync($"review-{screenshot}-{size}");
+        }
+
+        await session.Page.GotoAsync($"/ops/promotions/{promotion.Id}");
+        await session.WaitForInteractiveAsync();
+        await Assertions.Expect(session.Page.GetByTestId("deployment-progress")).ToHaveAttributeAsync("data-status", "running");
+        await Assertions.Expect(session.Page.GetByTestId("deployment-progress")).ToContainTextAsync("Deploy the task definition");
+        await LookAsync("promotion page mid-deployment", "promotion-deploying");
+
+        await session.Page.GotoAsync("/ops/rollbacks");
+        await session.WaitForInteractiveAsync();
+        await Assertions.Expect(session.Page.GetByTestId("rollback-preview")).ToContainTextAsync(earlier);
+        await Assertions.Expect(session.Page.GetByTestId("request-rollback")).ToBeDisabledAsync();
+        await LookAsync("rollback wizard: preview", "rollback-1-preview");
+        await Input(session.Page, "rollback-reason").FillAsync($"Error rate above 5% since {current}");
+        await Assertions.Expect(session.Page.GetByTestId("request-rollback")).ToBeEnabledAsync();
+        await LookAsync("rollback wizard: ready to request", "rollback-2-ready");
+        await session.Page.GetByTestId("request-rollback").ClickAsync();
+        await session.Page.WaitForURLAsync("**/ops/rollbacks/rbk-*", new() { Timeout = 60_000 });
+        await session.WaitForInteractiveAsync();
+        await LookAsync("rollback: waiting for sign-off", "rollback-3-requested");
+
+        var rollbackId = session.Page.Url[(session.Page.Url.LastIndexOf('/') + 1)..];
+        var rollbacks = Service<RollbackService>();
+        await rollbacks.ApproveAsync(rollbackId, Roles.Operator, "Seen the error rate too", new OpsActor(second.UserName, second.DisplayName, second.Roles), Ct);
+        var (rolledBack, _) = await rollbacks.ExecuteAsync(rollbackId, requester, Ct);
+        await runner.WhenIdleAsync();
+        Assert.Equal(DeploymentStatus.Succeeded, (await Service<DeploymentService>().GetAsync(rolledBack.Id, Ct)).Status);
+        await session.Page.ReloadAsync();
+        await session.WaitForInteractiveAsync();
+        await Assertions.Expect(session.Page.GetByTestId("follow-ups")).ToBeVisibleAsync();
+        await LookAsync("rollback: done, with its follow-ups", "rollback-4-done");
+
+        await session.Page.GotoAsync("/ops/restores");
+        await session.WaitForInteractiveAsync();
+        await Assertions.Expect(session.Page.GetByText($"review-{size}-restored.db").First).ToBeVisibleAsync();
+        await LookAsync("restores page", "restores");
+
+        await using var approver = await browser.NewSessionAsync(width, height);
+        await approver.SignInAsync(lead.UserName, leadPassword);
+        await approver.Page.GotoAsync("/ops/approvals");
+        await approver.WaitForInteractiveAsync();
+        await Assertions.Expect(approver.Page.GetByTestId("inbox")).ToContainTextAsync($"review-{size}-restored.db");
+        await approver.AssertPageIsCleanAsync($"approvals inbox at {width} px");
+        await approver.ScreenshotAsync($"review-approvals-{size}");
+
+        // Not left running: it was a picture of a run, not a run.
+        await Service<IOperationsStore>().UpdateAsync(running with { Status = DeploymentStatus.Failed, FinishedAt = clock, Detail = "Review fixture: no engine ran." }, Ct);
     }
 }

@@ -73,6 +73,34 @@ public sealed class CognitoTokenTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACognitoUserInAnOperationsGroupCallsTheOperationsApiWithoutATenantAndNoTenantRoute()
+    {
+        var token = _pool.CreateCognitoAccessToken(ClientId, "olga", tenant: null, "Operator");
+        var client = _portal.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        using var environments = await client.GetAsync("/v1/ops/environments", Ct);
+        using var request = await client.PostAsJsonAsync("/v1/ops/promotions", new { version = "0.0.0-none", target = "dev" }, Ct);
+        using var tenantRoute = await _portal.CreateApiClient(token, "acme").GetAsync("/v1/me", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, environments.StatusCode);
+        // Authorised to request (Operator): the refusal is about the unknown release, not about who asks.
+        Assert.NotEqual(HttpStatusCode.Unauthorized, request.StatusCode);
+        Assert.NotEqual(HttpStatusCode.Forbidden, request.StatusCode);
+        await AssertProblemAsync(tenantRoute, HttpStatusCode.Forbidden, "FORBIDDEN");
+    }
+
+    [Fact]
+    public async Task ATokenWithoutATenantOfAUserInNoOperationsGroupReachesNeitherArea()
+    {
+        var token = _pool.CreateCognitoAccessToken(ClientId, "maria", tenant: null, "Marketer");
+        var client = _portal.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        await AssertProblemAsync(await client.GetAsync("/v1/ops/environments", Ct), HttpStatusCode.Unauthorized, "UNAUTHORIZED");
+    }
+
+    [Fact]
     public async Task TokenForAnotherAppClientIsUnauthorized()
     {
         var token = _pool.CreateCognitoAccessToken("someone-elses-client", "maria", "acme", "Marketer");

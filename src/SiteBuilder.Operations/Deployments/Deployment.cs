@@ -60,6 +60,15 @@ public sealed record Deployment : IOpsDocument<Deployment>
     /// <summary>Why it failed, or what the engine last said.</summary>
     public string? Detail { get; init; }
 
+    /// <summary>
+    /// The portal instance running it (<see cref="DeploymentRunner.InstanceId"/>); null once that instance let it go at
+    /// shutdown, so the next start (or another instance) resumes it at once.
+    /// </summary>
+    public string? Owner { get; init; }
+
+    /// <summary>When its owner last wrote it. An owner silent for longer than <c>DeploymentLease</c> is gone (a crash).</summary>
+    public DateTimeOffset? HeartbeatAt { get; init; }
+
     public long Revision { get; init; }
 
     [JsonIgnore]

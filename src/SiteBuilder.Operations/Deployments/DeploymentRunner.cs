@@ -14,6 +14,8 @@ namespace SiteBuilder.Operations.Deployments;
 /// <summary>
 /// Runs a queued deployment in the background, independent of the request that started it: engine run → verifying (health URL
 /// and smoke call) → succeeded or failed, then records what is live, frees the environment, audits, counts and notifies.
+/// A deployment cut off by a shutdown or a crash is taken over at the next start (or by another instance): resumed where
+/// it stopped when that is known, else marked interrupted, so its environment never stays locked.
 /// </summary>
 public sealed class DeploymentRunner(
     IOperationsStore store,
@@ -30,6 +32,13 @@ public sealed class DeploymentRunner(
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, Task> _running = new();
+    private Task _recovering = Task.CompletedTask;
+
+    /// <summary>This process as the owner of the deployments it runs.</summary>
+    public string InstanceId { get; } = $"{System.Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    /// <summary>The takeover pass made at start (tests wait for it).</summary>
+    public Task FirstRecovery { get; private set; } = Task.CompletedTask;
 
     /// <summary>Fires after a deployment's record changes, for pages that show progress.</summary>
     public event Action<Deployment>? Changed;
@@ -49,41 +58,38 @@ public sealed class DeploymentRunner(
         });
     }
 
+    /// <summary>Runs it from where it stands: queued (start the engine), running (follow the engine's run), verifying (verify).</summary>
     private async Task RunAsync(Deployment deployment, CancellationToken cancellationToken)
     {
         var environment = catalog.Require(deployment.Environment);
         try
         {
             var engine = engines.Current;
-            deployment = await SaveAsync(deployment with { Status = DeploymentStatus.Running, StartedAt = clock.GetUtcNow() }, cancellationToken);
-            var run = await engine.StartAsync(Request(deployment), cancellationToken);
-            deployment = await SaveAsync(deployment with { RunId = run.RunId, RunUrl = run.RunUrl }, cancellationToken);
-
-            EngineRunStatus status;
-            while (true)
+            EngineRun run;
+            if (deployment.Status == DeploymentStatus.Queued || (deployment.Status == DeploymentStatus.Running && deployment.RunId is null))
             {
-                status = await engine.GetStatusAsync(run, cancellationToken);
-                if (status.Steps.Count != deployment.Steps.Count || status.Detail != deployment.Detail || status.RunUrl != deployment.RunUrl
-                    || !status.Steps.SequenceEqual(deployment.Steps))
-                {
-                    deployment = await SaveAsync(deployment with { Steps = status.Steps, Detail = status.Detail, RunUrl = status.RunUrl ?? deployment.RunUrl }, cancellationToken);
-                }
-
-                if (status.State is EngineRunState.Succeeded or EngineRunState.Failed)
-                {
-                    break;
-                }
-
-                await Task.Delay(options.Value.EnginePollInterval, clock, cancellationToken);
+                deployment = await SaveAsync(deployment with { Status = DeploymentStatus.Running, StartedAt = deployment.StartedAt ?? clock.GetUtcNow() }, cancellationToken);
+                run = await engine.StartAsync(Request(deployment), cancellationToken);
+                deployment = await SaveAsync(deployment with { RunId = run.RunId, RunUrl = run.RunUrl }, cancellationToken);
+            }
+            else
+            {
+                run = new EngineRun(deployment.Id, deployment.Engine, deployment.RunId, deployment.RunUrl);
             }
 
-            if (status.State == EngineRunState.Failed)
+            if (deployment.Status == DeploymentStatus.Running)
             {
-                await FinishAsync(deployment, DeploymentStatus.Failed, $"The {engine.Name} run failed: {status.Detail ?? "no detail"}", [], engineRan: false, cancellationToken);
-                return;
+                var status = await FollowAsync(engine, run, deployment, cancellationToken);
+                deployment = status.Deployment;
+                if (status.State == EngineRunState.Failed)
+                {
+                    await FinishAsync(deployment, DeploymentStatus.Failed, $"The {engine.Name} run failed: {deployment.Detail ?? "no detail"}", [], engineRan: false, cancellationToken);
+                    return;
+                }
+
+                deployment = await SaveAsync(deployment with { Status = DeploymentStatus.Verifying }, cancellationToken);
             }
 
-            deployment = await SaveAsync(deployment with { Status = DeploymentStatus.Verifying }, cancellationToken);
             var results = await verifier.VerifyAsync(environment, cancellationToken);
             var failed = results.Where(r => !r.Passed).ToList();
             await FinishAsync(deployment, failed.Count == 0 ? DeploymentStatus.Succeeded : DeploymentStatus.Failed,
@@ -93,16 +99,128 @@ public sealed class DeploymentRunner(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Deployment {Id} was interrupted by shutdown while {Status}", deployment.Id, deployment.Status);
+            await LetGoAsync(deployment.Id);
         }
         catch (Exception e)
         {
+            if (e is OpsConflictException && await store.FindAsync<Deployment>(deployment.Id, CancellationToken.None) is { } current && current.Owner != InstanceId)
+            {
+                logger.LogWarning("Deployment {Id} was taken over by instance {Owner} (this one was silent for longer than the lease)", deployment.Id, current.Owner);
+                return;
+            }
+
             logger.LogError(e, "Deployment {Id} failed", deployment.Id);
             var latest = await store.FindAsync<Deployment>(deployment.Id, CancellationToken.None) ?? deployment;
             await FinishAsync(latest, DeploymentStatus.Failed, $"The deployment stopped with an error: {e.Message}", [], engineRan: false, CancellationToken.None);
         }
     }
 
-    private async Task FinishAsync(Deployment deployment, DeploymentStatus outcome, string detail, IReadOnlyList<VerificationResult> verification, bool engineRan, CancellationToken cancellationToken)
+    /// <summary>Follows the engine's run until it ends, saving each change; a save at least every quarter lease is the heartbeat.</summary>
+    private async Task<(EngineRunState State, Deployment Deployment)> FollowAsync(IDeploymentEngine engine, EngineRun run, Deployment deployment, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var status = await engine.GetStatusAsync(run, cancellationToken);
+            var changed = status.Steps.Count != deployment.Steps.Count || status.Detail != deployment.Detail || status.RunUrl != deployment.RunUrl
+                || !status.Steps.SequenceEqual(deployment.Steps);
+            if (changed || clock.GetUtcNow() - (deployment.HeartbeatAt ?? DateTimeOffset.MinValue) >= options.Value.DeploymentLease / 4)
+            {
+                deployment = await SaveAsync(deployment with { Steps = status.Steps, Detail = status.Detail, RunUrl = status.RunUrl ?? deployment.RunUrl }, cancellationToken);
+            }
+
+            if (status.State is EngineRunState.Succeeded or EngineRunState.Failed)
+            {
+                return (status.State, deployment);
+            }
+
+            await Task.Delay(options.Value.EnginePollInterval, clock, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Takes over each unfinished deployment that no live instance runs: one let go at shutdown, or one whose owner has been
+    /// silent for longer than the lease (a crash). The claim is a conditional write, so of two instances only one wins. It is
+    /// resumed where it stopped when that is known; otherwise it is marked interrupted, audited, and its environment unlocked.
+    /// </summary>
+    public async Task RecoverAsync(CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var deployment in await store.ListAsync<Deployment>(cancellationToken))
+        {
+            var lastSign = deployment.HeartbeatAt ?? deployment.StartedAt ?? deployment.CreatedAt;
+            if (deployment.IsFinished || _running.ContainsKey(deployment.Id) || deployment.Owner == InstanceId
+                || (deployment.Owner is not null && now - lastSign < options.Value.DeploymentLease))
+            {
+                continue;
+            }
+
+            Deployment claimed;
+            try
+            {
+                claimed = await SaveAsync(deployment, cancellationToken);
+            }
+            catch (OpsConflictException)
+            {
+                continue;
+            }
+
+            var why = deployment.Owner is null
+                ? "was let go by a portal shutdown"
+                : $"lost its portal instance ({deployment.Owner}, silent since {lastSign:yyyy-MM-dd HH:mm:ss} UTC)";
+            var stage = deployment.Status.ToString().ToLowerInvariant();
+            if (CanResume(claimed))
+            {
+                logger.LogWarning("Deployment {Id} {Why}; resuming it while {Status}", claimed.Id, why, stage);
+                await audit.RecordAsync(AuditLog.System, "deployment.resumed", claimed.Environment, claimed.Id,
+                    $"{claimed.ReleaseVersion} to {claimed.Environment.ToUpperInvariant()} {why} while {stage}; resumed by {InstanceId}", CancellationToken.None);
+                Start(claimed);
+            }
+            else
+            {
+                logger.LogWarning("Deployment {Id} {Why} before its {Engine} run was known; marking it interrupted", claimed.Id, why, claimed.Engine);
+                await FinishAsync(claimed, DeploymentStatus.Failed,
+                    $"Interrupted: the deployment {why} after asking the {claimed.Engine} engine to start and before its run was known, so whether it changed " +
+                    $"{claimed.Environment.ToUpperInvariant()} is unknown. Check the engine (a run named [{claimed.Id}]) and the environment's health before deploying again.",
+                    [], engineRan: false, cancellationToken, auditAction: "deployment.interrupted");
+            }
+        }
+    }
+
+    /// <summary>Known where it stopped: the engine's run id, the verification stage, or an engine that may simply start again.</summary>
+    private bool CanResume(Deployment deployment)
+    {
+        var engine = engines.Current;
+        if (!string.Equals(engine.Name, deployment.Engine, StringComparison.OrdinalIgnoreCase))
+        {
+            return deployment.Status == DeploymentStatus.Verifying;
+        }
+
+        return deployment.Status is DeploymentStatus.Queued or DeploymentStatus.Verifying || deployment.RunId is not null || engine.RestartIsHarmless;
+    }
+
+    /// <summary>At shutdown: gives up ownership so the next start, or another instance, resumes it without waiting for the lease.</summary>
+    private async Task LetGoAsync(string deploymentId)
+    {
+        try
+        {
+            if (await store.FindAsync<Deployment>(deploymentId, CancellationToken.None) is { IsFinished: false } latest && latest.Owner == InstanceId)
+            {
+                var saved = await store.UpdateAsync(latest with
+                {
+                    Owner = null,
+                    Detail = $"Cut off by a portal shutdown while {latest.Status.ToString().ToLowerInvariant()}; the next portal start resumes it.",
+                }, CancellationToken.None);
+                Changed?.Invoke(saved);
+            }
+        }
+        catch (Exception e) when (e is OpsConflictException or InvalidOperationException or IOException or Amazon.Runtime.AmazonServiceException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Not let go: another instance takes it over once the lease runs out.
+            logger.LogWarning(e, "Deployment {Id} could not be let go at shutdown", deploymentId);
+        }
+    }
+
+    private async Task FinishAsync(Deployment deployment, DeploymentStatus outcome, string detail, IReadOnlyList<VerificationResult> verification, bool engineRan, CancellationToken cancellationToken, string? auditAction = null)
     {
         var now = clock.GetUtcNow();
         deployment = await SaveAsync(deployment with { Status = outcome, FinishedAt = now, Detail = detail, Verification = verification }, cancellationToken);
@@ -120,7 +238,7 @@ public sealed class DeploymentRunner(
         }, CancellationToken.None);
 
         var kind = deployment.DeploymentKind == DeploymentKind.Rollback ? "rollback" : "deployment";
-        await audit.RecordAsync(AuditLog.System, $"deployment.{(succeeded ? "succeeded" : "failed")}", deployment.Environment, deployment.Id,
+        await audit.RecordAsync(AuditLog.System, auditAction ?? $"deployment.{(succeeded ? "succeeded" : "failed")}", deployment.Environment, deployment.Id,
             $"{deployment.ReleaseVersion} in {deployment.Environment.ToUpperInvariant()}: {detail}", CancellationToken.None);
         if (deployment.DeploymentKind == DeploymentKind.Rollback)
         {
@@ -135,9 +253,10 @@ public sealed class DeploymentRunner(
             $"{deployment.ReleaseVersion} {(succeeded ? "is live" : "failed")} in {deployment.Environment.ToUpperInvariant()}: {detail}", deployment.RunUrl), CancellationToken.None);
     }
 
+    /// <summary>Every save claims the deployment for this instance and is its heartbeat.</summary>
     private async Task<Deployment> SaveAsync(Deployment deployment, CancellationToken cancellationToken)
     {
-        var saved = await store.UpdateAsync(deployment, cancellationToken);
+        var saved = await store.UpdateAsync(deployment with { Owner = InstanceId, HeartbeatAt = clock.GetUtcNow() }, cancellationToken);
         Changed?.Invoke(saved);
         return saved;
     }
@@ -157,11 +276,50 @@ public sealed class DeploymentRunner(
     /// <summary>Waits for every running deployment (tests, shutdown).</summary>
     public Task WhenIdleAsync() => Task.WhenAll(_running.Values);
 
-    Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    Task IHostedService.StartAsync(CancellationToken cancellationToken)
+    {
+        FirstRecovery = RecoverLoggedAsync(_stopping.Token);
+        _recovering = Task.Run(async () =>
+        {
+            await FirstRecovery;
+            // Crashed instances are found once their lease runs out, so look again every half lease.
+            while (!_stopping.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Delay(options.Value.DeploymentLease / 2, clock, _stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                await RecoverLoggedAsync(_stopping.Token);
+            }
+        });
+        return Task.CompletedTask;
+    }
+
+    private async Task RecoverLoggedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await RecoverAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            // The next pass tries again; a deployment stays locked only until a pass gets through.
+            logger.LogError(e, "Looking for interrupted deployments failed");
+        }
+    }
 
     async Task IHostedService.StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
-        await Task.WhenAny(WhenIdleAsync(), Task.Delay(Timeout.Infinite, cancellationToken));
+        await Task.WhenAny(Task.WhenAll(WhenIdleAsync(), _recovering), Task.Delay(Timeout.Infinite, cancellationToken));
     }
 }

@@ -96,7 +96,7 @@ public sealed class DeploymentService(
         Deployment deployment;
         try
         {
-            deployment = await store.InsertAsync(draft, cancellationToken);
+            deployment = await store.InsertAsync(draft with { Owner = runner.InstanceId, HeartbeatAt = clock.GetUtcNow() }, cancellationToken);
         }
         catch (OpsDuplicateException)
         {

@@ -13,6 +13,12 @@ public interface IDeploymentEngine
     Task<EngineRun> StartAsync(EngineRequest request, CancellationToken cancellationToken);
 
     Task<EngineRunStatus> GetStatusAsync(EngineRun run, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a run that may or may not have started can simply be started again: true only for an engine that changes
+    /// nothing outside the portal. Otherwise a deployment cut off before its run id was known is marked interrupted.
+    /// </summary>
+    bool RestartIsHarmless => false;
 }
 
 public enum EngineAction { Deploy, Promote, Rollback, TerraformApply }

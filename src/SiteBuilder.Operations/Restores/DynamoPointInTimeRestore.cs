@@ -18,6 +18,17 @@ public sealed partial class DynamoPointInTimeRestore(IAmazonDynamoDB dynamoDb, R
 
     public IReadOnlyList<string> Sources => [names.GenerationTable, names.OperationsTable];
 
+    /// <summary>
+    /// A restored table is named after its source (<c>{source}-…</c>): the task role may create and fill only tables
+    /// under that prefix (terraform/modules/service, statement RestoreIntoNewTables), never another table.
+    /// </summary>
+    public static string NewTablePrefix(string source) => source + "-";
+
+    public string? NewNameProblem(string source, string newName) =>
+        newName.StartsWith(NewTablePrefix(source), StringComparison.Ordinal) && newName.Length > NewTablePrefix(source).Length
+            ? null
+            : $"A restored DynamoDB table is named after its source, so the portal's role may create it: start the name with '{NewTablePrefix(source)}', e.g. {NewTablePrefix(source)}restored-{DateTime.UtcNow:yyyyMMdd}.";
+
     /// <exception cref="RestoreRefusedException">An unknown table, or one without point-in-time recovery enabled.</exception>
     public async Task<RestoreWindow> GetWindowAsync(string source, CancellationToken cancellationToken)
     {
@@ -39,6 +50,11 @@ public sealed partial class DynamoPointInTimeRestore(IAmazonDynamoDB dynamoDb, R
         if (Sources.Contains(target.NewName, StringComparer.Ordinal))
         {
             throw new RestoreRefusedException("newName", $"'{target.NewName}' is a live table; a restore always goes to a new table.");
+        }
+
+        if (NewNameProblem(target.Source, target.NewName) is { } problem)
+        {
+            throw new RestoreRefusedException("newName", problem);
         }
 
         var recovery = await DescribeRecoveryAsync(target.Source, cancellationToken);

@@ -11,6 +11,9 @@ public interface IPointInTimeRestore
 
     Task<RestoreWindow> GetWindowAsync(string source, CancellationToken cancellationToken);
 
+    /// <summary>Why this backend cannot restore <paramref name="source"/> under <paramref name="newName"/>, or null; asked when the restore is requested, before anyone signs it off.</summary>
+    string? NewNameProblem(string source, string newName) => null;
+
     Task<RestoreResult> RestoreAsync(RestoreTarget target, CancellationToken cancellationToken);
 }
 

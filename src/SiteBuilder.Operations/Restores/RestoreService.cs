@@ -52,6 +52,11 @@ public sealed partial class RestoreService(IOperationsStore store, IEnumerable<I
             throw OperationsException.Invalid("newName", "A restore never overwrites: give a new name, not an existing table or file.");
         }
 
+        if (restorer.NewNameProblem(source, newName) is { } problem)
+        {
+            throw OperationsException.Invalid("newName", problem);
+        }
+
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 5 || reason.Length > 2000)
         {
             throw OperationsException.Invalid("reason", "Say why in 5 to 2,000 characters.");

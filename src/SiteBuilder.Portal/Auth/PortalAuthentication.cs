@@ -17,7 +17,8 @@ namespace SiteBuilder.Portal.Auth;
 
 /// <summary>
 /// Who may do what. The portal signs people in with a cookie (local accounts, or Microsoft Entra ID when the
-/// <c>AzureAd</c> section is set); <c>/v1</c> accepts bearer tokens from the portal's own issuer and, when configured, Cognito.
+/// <c>AzureAd</c> section is set); <c>/v1</c> accepts bearer tokens from the portal's own issuer and, when configured, Cognito
+/// and Entra.
 /// </summary>
 public static class PortalAuthentication
 {
@@ -26,6 +27,7 @@ public static class PortalAuthentication
     public const string ApiScheme = "Api";
     public const string LocalJwtScheme = "LocalJwt";
     public const string CognitoScheme = "Cognito";
+    public const string EntraBearerScheme = "EntraBearer";
 
     public const string ApiPolicy = "Api";
     public const string AdminPolicy = "Admin";
@@ -62,6 +64,10 @@ public static class PortalAuthentication
         authentication.AddPolicyScheme(ApiScheme, "Bearer tokens", options => options.ForwardDefaultSelector = SelectTokenScheme);
         AddLocalBearer(authentication, services);
         AddCognitoBearer(authentication, services);
+        if (IsEntraConfigured(configuration))
+        {
+            AddEntraBearer(authentication, services, configuration);
+        }
 
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser())
@@ -161,6 +167,46 @@ public static class PortalAuthentication
         });
     }
 
+    /// <summary>
+    /// Access tokens Entra issues for this app (audience <c>AzureAd:ClientId</c> or <c>api://{ClientId}</c>), from the
+    /// accepted directories: app roles become portal roles, so an Entra user with an operations role calls <c>/v1/ops</c>.
+    /// </summary>
+    private static void AddEntraBearer(AuthenticationBuilder authentication, IServiceCollection services, IConfiguration configuration)
+    {
+        authentication.AddJwtBearer(EntraBearerScheme, options => UseApiEvents(options, ValidateEntraTokenAsync));
+        services.AddOptions<JwtBearerOptions>(EntraBearerScheme).Configure<IOptions<EntraMappingOptions>>((options, mapping) =>
+        {
+            var configuredTenant = configuration["AzureAd:TenantId"];
+            var clientId = configuration["AzureAd:ClientId"]!;
+            var authority = $"{EntraInstance(configuration)}{(EntraMappingOptions.IsMultiTenant(configuredTenant) ? "organizations" : configuredTenant!.Trim())}/v2.0";
+            options.Authority = authority;
+            options.MetadataAddress = $"{authority}/.well-known/openid-configuration";
+            options.RequireHttpsMetadata = mapping.Value.RequireHttpsMetadata;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidAudiences = [clientId, $"api://{clientId}"],
+                // v2.0 issuers are {instance}{directory id}/v2.0: accepted only for the directories sign-in accepts.
+                IssuerValidator = (issuer, _, _) =>
+                    EntraDirectoryOf(issuer, EntraInstance(configuration)) is { } tid && mapping.Value.AcceptsDirectory(tid, configuredTenant)
+                        ? issuer
+                        : throw new SecurityTokenInvalidIssuerException($"Tokens of issuer {issuer} are not accepted here."),
+                ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = "sub",
+            };
+        });
+    }
+
+    private static string EntraInstance(IConfiguration configuration) =>
+        (configuration["AzureAd:Instance"] is { Length: > 0 } instance ? instance : "https://login.microsoftonline.com/").TrimEnd('/') + "/";
+
+    /// <summary>The directory id in an Entra v2.0 issuer (<c>{instance}{tid}/v2.0</c>), or null for any other issuer.</summary>
+    private static string? EntraDirectoryOf(string? issuer, string instance) =>
+        issuer is not null && issuer.StartsWith(instance, StringComparison.OrdinalIgnoreCase) && issuer.EndsWith("/v2.0", StringComparison.Ordinal)
+            && issuer[instance.Length..^"/v2.0".Length] is { Length: > 0 } tid && !tid.Contains('/', StringComparison.Ordinal)
+            ? tid
+            : null;
+
     /// <summary>Raw claims, the scheme's own token check, and API problem details for 401 and 403.</summary>
     private static void UseApiEvents(JwtBearerOptions options, Func<Microsoft.AspNetCore.Authentication.JwtBearer.TokenValidatedContext, Task> validated)
     {
@@ -183,7 +229,7 @@ public static class PortalAuthentication
         }
 
         var services = context.RequestServices;
-        if (!services.GetRequiredService<IOptions<CognitoOptions>>().Value.IsConfigured)
+        if (!services.GetRequiredService<IOptions<CognitoOptions>>().Value.IsConfigured && !IsEntraConfigured(services.GetRequiredService<IConfiguration>()))
         {
             return LocalJwtScheme;
         }
@@ -196,7 +242,18 @@ public static class PortalAuthentication
         }
 
         var issuer = handler.ReadJsonWebToken(raw).Issuer;
-        return issuer == services.GetRequiredService<IOptions<LocalTokenOptions>>().Value.Issuer ? LocalJwtScheme : CognitoScheme;
+        if (issuer == services.GetRequiredService<IOptions<LocalTokenOptions>>().Value.Issuer)
+        {
+            return LocalJwtScheme;
+        }
+
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if (IsEntraConfigured(configuration) && EntraDirectoryOf(issuer, EntraInstance(configuration)) is not null)
+        {
+            return EntraBearerScheme;
+        }
+
+        return services.GetRequiredService<IOptions<CognitoOptions>>().Value.IsConfigured ? CognitoScheme : LocalJwtScheme;
     }
 
     private static async Task ValidateLocalTokenAsync(Microsoft.AspNetCore.Authentication.JwtBearer.TokenValidatedContext context)
@@ -275,17 +332,63 @@ public static class PortalAuthentication
             return Task.CompletedTask;
         }
 
-        if (!token.TryGetPayloadValue<string>(TokenClaims.CognitoTenant, out var tenant) || !TenantId.IsValid(tenant))
+        var userName = token.TryGetPayloadValue<string>("username", out var u) ? u
+            : token.TryGetPayloadValue<string>("cognito:username", out var cu) ? cu : token.Subject;
+        var roles = token.Claims.Where(c => c.Type == "cognito:groups").Select(c => Roles.Normalize(c.Value)).OfType<string>().ToList();
+        var tenant = token.TryGetPayloadValue<string>(TokenClaims.CognitoTenant, out var t) ? t : null;
+        if (string.IsNullOrEmpty(tenant))
+        {
+            OrganisationWide(context, CognitoScheme, token.Subject, userName, userName, roles, PortalClaims.CognitoSource,
+                $"The token has no {TokenClaims.CognitoTenant} claim and the user is in no operations group ({string.Join(", ", LocalTokenIssuer.OperationsRoles)}).");
+            return Task.CompletedTask;
+        }
+
+        if (!TenantId.IsValid(tenant))
         {
             context.Fail($"The token has no valid {TokenClaims.CognitoTenant} claim.");
             return Task.CompletedTask;
         }
 
-        var userName = token.TryGetPayloadValue<string>("username", out var u) ? u
-            : token.TryGetPayloadValue<string>("cognito:username", out var cu) ? cu : token.Subject;
-        var roles = token.Claims.Where(c => c.Type == "cognito:groups").Select(c => Roles.Normalize(c.Value)).OfType<string>();
         context.Principal = PortalClaims.Create(CognitoScheme, token.Subject, userName, userName, roles, [tenant], PortalClaims.CognitoSource);
         return Task.CompletedTask;
+    }
+
+    /// <summary>An Entra access token: app roles, and the tenants of the mapping's claim (a tenant route needs exactly one).</summary>
+    private static Task ValidateEntraTokenAsync(Microsoft.AspNetCore.Authentication.JwtBearer.TokenValidatedContext context)
+    {
+        var token = (JsonWebToken)context.SecurityToken;
+        var mapping = context.HttpContext.RequestServices.GetRequiredService<IOptions<EntraMappingOptions>>().Value;
+        string? Claim(string type) => token.TryGetPayloadValue<string>(type, out var value) && value.Length > 0 ? value : null;
+        var subject = Claim("oid") ?? token.Subject;
+        var userName = Claim("preferred_username") ?? Claim("upn") ?? subject;
+        var roles = token.Claims.Where(c => c.Type == "roles").Select(c => Roles.Normalize(c.Value)).OfType<string>().ToList();
+        var tenants = token.Claims.Where(c => c.Type == mapping.TenantsClaim)
+            .SelectMany(c => c.Value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)).Where(TenantId.IsValid).ToList();
+        if (tenants.Count == 0)
+        {
+            OrganisationWide(context, EntraBearerScheme, subject, userName, Claim("name") ?? userName, roles, PortalClaims.EntraSource,
+                $"The token names no tenant ({mapping.TenantsClaim}) and the user holds no operations app role ({string.Join(", ", LocalTokenIssuer.OperationsRoles)}).");
+            return Task.CompletedTask;
+        }
+
+        context.Principal = PortalClaims.Create(EntraBearerScheme, subject, userName, Claim("name") ?? userName, roles, tenants, PortalClaims.EntraSource);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// DESIGN §5: operations are organisation-wide, so a token without a tenant is accepted for a person holding an operations
+    /// role; it carries no tenant, so tenant routes refuse it. Anyone else without a tenant is refused.
+    /// </summary>
+    private static void OrganisationWide(Microsoft.AspNetCore.Authentication.JwtBearer.TokenValidatedContext context, string scheme, string subject,
+        string userName, string displayName, IReadOnlyList<string> roles, string source, string refusal)
+    {
+        if (!roles.Any(LocalTokenIssuer.OperationsRoles.Contains))
+        {
+            context.Fail(refusal);
+            return;
+        }
+
+        context.Principal = PortalClaims.Create(scheme, subject, userName, displayName, roles, [], source);
     }
 
     /// <summary>Keeps a portal session in step with its account: a disabled account is signed out, changed roles apply.</summary>

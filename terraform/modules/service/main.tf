@@ -213,6 +213,30 @@ data "aws_iam_policy_document" "task" {
     resources = concat(var.table_arns, [for arn in var.table_arns : "${arn}/index/*"])
   }
 
+  # Point-in-time restore (the Restores page, TechLead + DevOpsLead sign-off): read a live table's restorable window
+  # and restore it ...
+  statement {
+    sid       = "RestoreFromTables"
+    actions   = ["dynamodb:DescribeContinuousBackups", "dynamodb:RestoreTableToPointInTime"]
+    resources = var.table_arns
+  }
+
+  # ... always into a new table named after it ({table}-..., DynamoPointInTimeRestore.NewTablePrefix). DynamoDB needs
+  # read and write on the target table for the restore itself; no live table matches "{table}-*".
+  statement {
+    sid = "RestoreIntoNewTables"
+    actions = [
+      "dynamodb:BatchWriteItem",
+      "dynamodb:DeleteItem",
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:Query",
+      "dynamodb:Scan",
+      "dynamodb:UpdateItem",
+    ]
+    resources = [for arn in var.table_arns : "${arn}-*"]
+  }
+
   statement {
     sid       = "ListBuckets"
     actions   = ["s3:ListBucket"]

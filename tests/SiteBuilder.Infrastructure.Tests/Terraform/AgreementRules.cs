@@ -339,6 +339,28 @@ public static partial class AgreementRules
         return violations;
     }
 
+    /// <summary>
+    /// Each <c>terraform plan</c> a workflow runs in an environment root has a value for every variable the root
+    /// requires: a <c>-var</c> on the plan, or the committed <c>terraform.tfvars</c> the deployment guide writes.
+    /// </summary>
+    public static IReadOnlyList<string> WorkflowPlansPassRequiredVariables(TerraformModule root, IReadOnlySet<string> inTfvars, IEnumerable<(string File, string Text)> workflows)
+    {
+        var required = root.Variables.Where(variable => !variable.Body.ContainsKey("default")).Select(variable => variable.Name)
+            .Where(name => !inTfvars.Contains(name)).ToList();
+        var violations = new List<string>();
+        foreach (var (file, text) in workflows)
+        {
+            foreach (var plan in text.Split('\n').Where(line => RootPlan().IsMatch(line)))
+            {
+                violations.AddRange(required
+                    .Where(name => !Regex.IsMatch(plan, $@"-var[ =]+[""']?{Regex.Escape(name)}="))
+                    .Select(name => $"{file}: `{plan.Trim()}` passes no -var {name}, which the environment roots require."));
+            }
+        }
+
+        return violations;
+    }
+
     private static ResourceNames CodeNames(string environment) =>
         ResourceNames.From(new SiteBuilderOptions { Environment = environment }, new StorageOptions());
 
@@ -393,6 +415,9 @@ public static partial class AgreementRules
 
     [GeneratedRegex("^[a-z0-9_-]+#[a-z0-9-]+$")]
     private static partial Regex Runbook();
+
+    [GeneratedRegex(@"terraform\s+-chdir=[""']?terraform/environments/\S*\s+plan\s")]
+    private static partial Regex RootPlan();
 
     [GeneratedRegex(@"terraform/environments/([A-Za-z0-9_.-]+|\$\{\{[^}]+\}\})")]
     private static partial Regex WorkflowEnvironmentPath();

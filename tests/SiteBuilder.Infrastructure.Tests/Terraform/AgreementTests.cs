@@ -8,6 +8,22 @@ namespace SiteBuilder.Infrastructure.Tests.Terraform;
 /// <summary>Terraform agrees with the code: names from the code's constants, variables from the README's table.</summary>
 public sealed class AgreementTests
 {
+    private static List<(string File, string Text)> Workflows()
+    {
+        var folder = Path.Combine(RepositoryRoot.Find(), ".github", "workflows");
+        return Directory.EnumerateFiles(folder, "*.y*ml").Select(path => (Path.GetFileName(path), File.ReadAllText(path))).ToList();
+    }
+
+    /// <summary>The variables of the terraform.tfvars that docs/deployment.md tells you to commit (CI applies them).</summary>
+    private static IReadOnlySet<string> GuideTfvarsKeys()
+    {
+        var guide = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "deployment.md"));
+        var block = System.Text.RegularExpressions.Regex.Match(guide, @"terraform\.tfvars`[^`]*?```hcl\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(block.Success, "docs/deployment.md has no ```hcl block for terraform.tfvars.");
+        return System.Text.RegularExpressions.Regex.Matches(block.Groups[1].Value, @"^([a-z_]+)\s*=", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(match => match.Groups[1].Value).ToHashSet();
+    }
+
     private static IReadOnlySet<string> DocumentedKeys() =>
         ReadmeConfiguration.Keys(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "README.md")));
 
@@ -273,6 +289,45 @@ public sealed class AgreementTests
 
         Assert.Empty(AgreementRules.WorkflowTerraformPaths(root, workflows));
         Assert.All(TerraformTree.Environments, environment => Assert.True(Directory.Exists(Path.Combine(root, "terraform", "environments", environment))));
+    }
+
+    [Fact]
+    public async Task EveryWorkflowPlanPassesTheVariablesTheRootsRequire()
+    {
+        var root = (await TerraformTree.LoadAsync()).Environment("dev");
+        var workflows = Workflows();
+
+        Assert.Empty(AgreementRules.WorkflowPlansPassRequiredVariables(root, GuideTfvarsKeys(), workflows));
+        Assert.Equal(2, workflows.Count(workflow => workflow.Text.Contains("-var \"image_tag=$IMAGE_TAG\"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AWorkflowPlanWithoutARequiredVariableFails()
+    {
+        var root = await TerraformTree.FixtureAsync("""
+            variable "image_tag" {
+              type = string
+            }
+            variable "domain_name" {
+              type = string
+            }
+            variable "alarm_email" {
+              type    = string
+              default = ""
+            }
+            """, "environments/dev");
+        var workflow = """
+            jobs:
+              apply:
+                steps:
+                  - run: terraform -chdir="terraform/environments/$ENVIRONMENT" plan -input=false -out=tfplan
+                  - run: terraform -chdir="terraform/environments/$ENVIRONMENT" plan -var "image_tag=$IMAGE_TAG" -out=tfplan
+                  - run: terraform -chdir="terraform/environments/$ENVIRONMENT" apply tfplan
+            """;
+
+        Assert.Equal(
+            ["terraform-apply.yml: `- run: terraform -chdir=\"terraform/environments/$ENVIRONMENT\" plan -input=false -out=tfplan` passes no -var image_tag, which the environment roots require."],
+            AgreementRules.WorkflowPlansPassRequiredVariables(root, new HashSet<string> { "domain_name" }, [("terraform-apply.yml", workflow)]));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed partial class DeploymentGuideTests
 
         Assert.Contains($"$REGISTRY/{Resolve(service.Resources("aws_ecr_repository").Single().Text("name"))}", guide, StringComparison.Ordinal);
         Assert.Contains($"--log-group-name {Resolve(service.Resources("aws_cloudwatch_log_group").Single().Text("name"))}", guide, StringComparison.Ordinal);
-        Assert.Contains($"-target=module.service.aws_ecr_repository.{service.Resources("aws_ecr_repository").Single().Name}", guide, StringComparison.Ordinal);
+        Assert.Contains($"-target=module.environment.module.service.aws_ecr_repository.{service.Resources("aws_ecr_repository").Single().Name}", guide, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,8 @@ public sealed class PolicyTests
     private static async Task<IEnumerable<TerraformModule>> AllFoldersAsync()
     {
         var tree = await TerraformTree.LoadAsync();
-        return TerraformTree.ModuleNames.Select(tree.Module).Concat(TerraformTree.Environments.Select(tree.Environment));
+        return TerraformTree.ModuleNames.Append(TerraformTree.EnvironmentModule).Select(tree.Module)
+            .Concat(TerraformTree.Environments.Select(tree.Environment));
     }
 
     [Fact]
@@ -189,9 +190,44 @@ public sealed class PolicyTests
     public async Task ProdProtectsItsTablesLoadBalancerAndUserPool()
     {
         var tree = await TerraformTree.LoadAsync();
-        var prod = tree.Environment("prod");
+        var (prod, unresolved) = tree.EffectiveEnvironment("prod");
 
+        Assert.Empty(unresolved);
         Assert.Empty(TerraformPolicies.DeletionProtection(prod, call => tree.Source(prod, call)));
+    }
+
+    [Fact]
+    public async Task AProdRootThatTurnsProtectionOffThroughTheEnvironmentModuleFails()
+    {
+        var tree = await TerraformTree.LoadAsync();
+        var root = await TerraformTree.FixtureAsync("""
+            provider "aws" {
+              region = "af-south-1"
+            }
+            locals {
+              deployment = { image_tag = var.image_tag }
+            }
+            module "environment" {
+              source              = "../../modules/environment"
+              environment         = "prod"
+              deletion_protection = false
+              deployment          = local.deployment
+              size                = { cpu = 2048 }
+            }
+            """, "environments/prod");
+        var wrapper = tree.Module(TerraformTree.EnvironmentModule);
+
+        var (prod, unresolved) = EffectiveEnvironment.Of(root, wrapper, "../../modules/environment");
+        var violations = TerraformPolicies.DeletionProtection(prod, call => tree.Source(prod, call));
+
+        Assert.Equal(
+            ["environments/prod: module auth does not set deletion_protection = true.",
+             "environments/prod: module service does not set deletion_protection = true.",
+             "environments/prod: module storage does not set deletion_protection = true."],
+            violations.Order());
+        Assert.Contains("environments/prod: module service.memory: var.size.memory has no value (no memory in what the root passes).", unresolved);
+        Assert.Contains("environments/prod: module service.domain_name: var.deployment.domain_name has no value (no domain_name in what the root passes).", unresolved);
+        Assert.DoesNotContain(unresolved, problem => problem.Contains("var.size.cpu", StringComparison.Ordinal) || problem.Contains("image_tag", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -238,8 +274,9 @@ public sealed class PolicyTests
     [InlineData("prod")]
     public async Task EachEnvironmentRunsInTheSeedsRegionWithLockedRemoteState(string environment)
     {
-        var root = (await TerraformTree.LoadAsync()).Environment(environment);
+        var (root, unresolved) = (await TerraformTree.LoadAsync()).EffectiveEnvironment(environment);
 
+        Assert.Empty(unresolved);
         Assert.Empty(TerraformPolicies.RegionAndState(root, environment));
         Assert.Empty(TerraformPolicies.BedrockRegionVariable(root));
     }

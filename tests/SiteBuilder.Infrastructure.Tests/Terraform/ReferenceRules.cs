@@ -23,7 +23,7 @@ public static partial class ReferenceRules
         var data = files.SelectMany(file => Declared(file["data"])).ToHashSet();
         var modules = module.ModuleCalls.Select(call => call.Name).ToHashSet();
 
-        foreach (var expression in files.SelectMany(Expressions))
+        foreach (var expression in files.SelectMany(ExpressionsOutsideMoved))
         {
             foreach (Match match in VariableReference().Matches(expression))
             {
@@ -86,7 +86,7 @@ public static partial class ReferenceRules
             outputsByModule[call.Name] = module.Files.SelectMany(file => file["output"] is JsonObject outputs ? outputs.Select(pair => pair.Key) : []).ToHashSet();
         }
 
-        foreach (var expression in caller.Files.SelectMany(Expressions))
+        foreach (var expression in caller.Files.SelectMany(ExpressionsOutsideMoved))
         {
             foreach (Match match in ModuleReference().Matches(expression))
             {
@@ -103,6 +103,25 @@ public static partial class ReferenceRules
 
     private static IEnumerable<string> Declared(JsonNode? byType) =>
         byType is JsonObject types ? types.SelectMany(type => type.Value is JsonObject names ? names.Select(name => $"{type.Key}.{name.Key}") : []) : [];
+
+    /// <summary>
+    /// Each root's <c>moved</c> blocks keep the five modules' state now that module "environment" calls them: every
+    /// module the wrapper calls moves from the root's old address to its address inside the wrapper.
+    /// </summary>
+    public static IReadOnlyList<string> StateMovedIntoTheWrapper(TerraformModule root, TerraformModule wrapper, string wrapperCall)
+    {
+        var moves = root.Files.SelectMany(file => TerraformModule.All(file["moved"]))
+            .Select(move => (From: TerraformModule.Text(move["from"]), To: TerraformModule.Text(move["to"])))
+            .ToHashSet();
+        return wrapper.ModuleCalls
+            .Where(call => !moves.Contains(($"${{module.{call.Name}}}", $"${{module.{wrapperCall}.module.{call.Name}}}")))
+            .Select(call => $"{root.Name}: no moved {{ from = module.{call.Name}, to = module.{wrapperCall}.module.{call.Name} }}: its state would be destroyed and created again.")
+            .ToList();
+    }
+
+    /// <summary>A moved block's addresses are not references to check.</summary>
+    private static IEnumerable<string> ExpressionsOutsideMoved(JsonObject file) =>
+        file.Where(pair => pair.Key != "moved").SelectMany(pair => Expressions(pair.Value));
 
     /// <summary>Every string in the file that holds an interpolation.</summary>
     private static IEnumerable<string> Expressions(JsonNode? node) => node switch

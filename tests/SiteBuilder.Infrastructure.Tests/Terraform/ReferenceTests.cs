@@ -7,7 +7,8 @@ public sealed class ReferenceTests
     public async Task EveryReferenceInEveryFolderIsDeclared()
     {
         var tree = await TerraformTree.LoadAsync();
-        var folders = TerraformTree.ModuleNames.Select(tree.Module).Concat(TerraformTree.Environments.Select(tree.Environment));
+        var folders = TerraformTree.ModuleNames.Append(TerraformTree.EnvironmentModule).Select(tree.Module)
+            .Concat(TerraformTree.Environments.Select(tree.Environment));
 
         Assert.Empty(folders.SelectMany(ReferenceRules.UndeclaredReferences));
     }
@@ -20,8 +21,43 @@ public sealed class ReferenceTests
     {
         var tree = await TerraformTree.LoadAsync();
         var root = tree.Environment(environment);
+        var wrapper = tree.Module(TerraformTree.EnvironmentModule);
+        var (effective, unresolved) = tree.EffectiveEnvironment(environment);
 
         Assert.Empty(ReferenceRules.ModuleInterfaces(root, call => tree.Source(root, call)));
+        Assert.Empty(ReferenceRules.ModuleInterfaces(wrapper, call => tree.Source(wrapper, call)));
+        Assert.Empty(unresolved);
+        Assert.Equal(TerraformTree.ModuleNames.Order(), effective.ModuleCalls.Select(call => call.Name).Order());
+        Assert.Empty(ReferenceRules.StateMovedIntoTheWrapper(root, wrapper, EffectiveEnvironment.WrapperCall));
+    }
+
+    [Fact]
+    public async Task ARootWithoutAMovedBlockForAModuleFails()
+    {
+        var wrapper = (await TerraformTree.LoadAsync()).Module(TerraformTree.EnvironmentModule);
+        var root = await TerraformTree.FixtureAsync("""
+            moved {
+              from = module.network
+              to   = module.environment.module.network
+            }
+            moved {
+              from = module.storage
+              to   = module.environment.module.storage
+            }
+            moved {
+              from = module.auth
+              to   = module.environment.module.auth
+            }
+            moved {
+              from = module.service
+              to   = module.environment.module.services
+            }
+            """, "environments/dev");
+
+        Assert.Equal(
+            ["environments/dev: no moved { from = module.monitoring, to = module.environment.module.monitoring }: its state would be destroyed and created again.",
+             "environments/dev: no moved { from = module.service, to = module.environment.module.service }: its state would be destroyed and created again."],
+            ReferenceRules.StateMovedIntoTheWrapper(root, wrapper, EffectiveEnvironment.WrapperCall));
     }
 
     [Fact]

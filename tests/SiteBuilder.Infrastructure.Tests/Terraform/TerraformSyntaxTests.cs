@@ -23,14 +23,18 @@ public sealed class TerraformSyntaxTests
             Assert.NotEmpty(tree.Module(module).Variables);
         }
 
+        var wrapper = tree.Module(TerraformTree.EnvironmentModule);
+        Assert.Equal(TerraformTree.ModuleNames.Order(), wrapper.ModuleCalls.Select(call => call.Name).Order());
+        foreach (var call in wrapper.ModuleCalls)
+        {
+            Assert.Equal($"modules/{call.Name}", tree.Source(wrapper, call).Name);
+        }
+
         foreach (var environment in TerraformTree.Environments)
         {
             var root = tree.Environment(environment);
-            Assert.Equal(TerraformTree.ModuleNames.Order(), root.ModuleCalls.Select(call => call.Name).Order());
-            foreach (var call in root.ModuleCalls)
-            {
-                Assert.Equal($"modules/{call.Name}", tree.Source(root, call).Name);
-            }
+            var call = Assert.Single(root.ModuleCalls);
+            Assert.Equal($"modules/{TerraformTree.EnvironmentModule}", tree.Source(root, call).Name);
         }
     }
 

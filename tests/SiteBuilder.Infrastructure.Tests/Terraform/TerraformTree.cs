@@ -9,6 +9,9 @@ public sealed class TerraformTree
     public static readonly string[] Environments = ["dev", "sit", "prod"];
     public static readonly string[] ModuleNames = ["storage", "service", "auth", "monitoring", "network"];
 
+    /// <summary>The module each environment root calls once; it calls the five above.</summary>
+    public const string EnvironmentModule = "environment";
+
     private static readonly Lazy<Task<TerraformTree>> Loaded = new(ReadAsync);
 
     private TerraformTree(string root, IReadOnlyDictionary<string, HclFile> files)
@@ -42,6 +45,19 @@ public sealed class TerraformTree
     public TerraformModule Module(string name) => Folder($"modules/{name}");
 
     public TerraformModule Environment(string name) => Folder($"environments/{name}");
+
+    /// <summary>
+    /// The root as terraform evaluates it (see <see cref="Terraform.EffectiveEnvironment"/>): the wrapper's module calls
+    /// with the root's values, and the wrapper variables the root leaves without one.
+    /// </summary>
+    public (TerraformModule View, IReadOnlyList<string> Unresolved) EffectiveEnvironment(string name)
+    {
+        var root = Environment(name);
+        var call = root.ModuleCall(Terraform.EffectiveEnvironment.WrapperCall);
+        return call is null
+            ? (root, [$"{root.Name}: no module \"{Terraform.EffectiveEnvironment.WrapperCall}\" call."])
+            : Terraform.EffectiveEnvironment.Of(root, Source(root, call), call.Text("source")!);
+    }
 
     /// <summary>The module a <c>module</c> block's <c>source</c> points at, relative to the calling folder.</summary>
     public TerraformModule Source(TerraformModule caller, TerraformBlock moduleCall)

@@ -215,16 +215,21 @@ public sealed class PromotionFlowTests
         Assert.True((await promotions.ApproveAsync(promotion.Id, Roles.TechLead, "re-checked", OpsHost.TechLead, Ct)).Gate.IsMet);
     }
 
-    /// <summary>An engine whose runs stay running until the test lets them finish.</summary>
+    /// <summary>
+    /// An engine whose runs stay running until the test lets them finish. Its status answer waits for that, so the runner
+    /// never sleeps on the test's clock (which only moves when a test moves it) past the moment the run ends.
+    /// </summary>
     private sealed class HeldEngine(Task release) : IDeploymentEngine
     {
         public string Name => "Held";
 
         public Task<EngineRun> StartAsync(EngineRequest request, CancellationToken cancellationToken) => Task.FromResult(new EngineRun(request.DeploymentId, Name, "1", null));
 
-        public Task<EngineRunStatus> GetStatusAsync(EngineRun run, CancellationToken cancellationToken) => Task.FromResult(release.IsCompleted
-            ? new EngineRunStatus(EngineRunState.Succeeded, "done", null, [])
-            : new EngineRunStatus(EngineRunState.Running, "waiting", null, [new EngineStep("deploy", EngineRunState.Running, null)]));
+        public async Task<EngineRunStatus> GetStatusAsync(EngineRun run, CancellationToken cancellationToken)
+        {
+            await release.WaitAsync(cancellationToken);
+            return new EngineRunStatus(EngineRunState.Succeeded, "done", null, []);
+        }
     }
 
     /// <summary>An engine whose runs fail the way a failed GitHub job does, when told to.</summary>

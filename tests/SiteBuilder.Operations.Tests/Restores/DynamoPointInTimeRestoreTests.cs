@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SiteBuilder.Operations.Restores;
 using SiteBuilder.Storage;
@@ -72,7 +73,7 @@ public sealed class DynamoPointInTimeRestoreTests : IAsyncLifetime
     [Fact]
     public async Task RestoringWithoutATimeAsksForTheLatestRestorableTime()
     {
-        var result = await _restore.RestoreAsync(new RestoreTarget(Operations, null, "ops-latest"), TestContext.Current.CancellationToken);
+        var result = await _restore.RestoreAsync(new RestoreTarget(Operations, null, Operations + "-latest"), TestContext.Current.CancellationToken);
 
         var restore = Assert.Single(_dynamo.Calls, c => c.Operation == "RestoreTableToPointInTime").Body;
         Assert.True(restore["UseLatestRestorableTime"]!.GetValue<bool>());
@@ -81,11 +82,13 @@ public sealed class DynamoPointInTimeRestoreTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(Operations, "2026-10-31T23:59:59Z", "copy-1", "pointInTime")]
-    [InlineData(Operations, "2026-12-06T10:00:00Z", "copy-2", "pointInTime")]
+    [InlineData(Operations, "2026-10-31T23:59:59Z", Operations + "-copy-1", "pointInTime")]
+    [InlineData(Operations, "2026-12-06T10:00:00Z", Operations + "-copy-2", "pointInTime")]
     [InlineData(Operations, null, Operations, "newName")]
     [InlineData(Operations, null, Generation, "newName")]
     [InlineData(Operations, null, "no spaces allowed", "newName")]
+    [InlineData(Operations, null, "copy-of-operations", "newName")]
+    [InlineData(Operations, null, Generation + "-copy", "newName")]
     [InlineData("someone-elses-table", null, "copy-3", "source")]
     public async Task ARestoreOutsideTheWindowOntoALiveTableOrFromAForeignTableIsRefusedBeforeDynamoDbIsAsked(string source, string? time, string newName, string field)
     {
@@ -99,15 +102,31 @@ public sealed class DynamoPointInTimeRestoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ANewNameThatAlreadyExistsIsRefusedNamingIt()
+    public async Task ARestoreRequestNamingATableOutsideItsSourcesPrefixIsRefusedBeforeAnyoneSignsIt()
     {
-        _dynamo.AddTable("ops-taken");
+        await using var ops = await OpsHost.StartAsync(services: s => s.AddSingleton<IPointInTimeRestore>(_restore));
+        var restores = ops.Get<RestoreService>();
 
-        var refused = await Assert.ThrowsAsync<RestoreRefusedException>(() =>
-            _restore.RestoreAsync(new RestoreTarget(Operations, null, "ops-taken"), TestContext.Current.CancellationToken));
+        var refused = await Assert.ThrowsAsync<OperationsException>(() =>
+            restores.RequestAsync(DynamoPointInTimeRestore.KindName, Operations, null, "ops-copy", "A bad migration dropped rows", OpsHost.Operator, TestContext.Current.CancellationToken));
+        var accepted = await restores.RequestAsync(DynamoPointInTimeRestore.KindName, Operations, null, Operations + "-restored-1", "A bad migration dropped rows", OpsHost.Operator, TestContext.Current.CancellationToken);
 
         Assert.Equal("newName", refused.Field);
-        Assert.Contains("'ops-taken' already exists", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"start the name with '{Operations}-'", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(Operations + "-restored-1", accepted.NewName);
+        Assert.DoesNotContain(_dynamo.Calls, c => c.Operation == "RestoreTableToPointInTime");
+    }
+
+    [Fact]
+    public async Task ANewNameThatAlreadyExistsIsRefusedNamingIt()
+    {
+        _dynamo.AddTable(Operations + "-taken");
+
+        var refused = await Assert.ThrowsAsync<RestoreRefusedException>(() =>
+            _restore.RestoreAsync(new RestoreTarget(Operations, null, Operations + "-taken"), TestContext.Current.CancellationToken));
+
+        Assert.Equal("newName", refused.Field);
+        Assert.Contains($"'{Operations}-taken' already exists", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,7 +36,9 @@ public sealed record GitHubWorkflowDispatch(string WorkflowFile, IReadOnlyDictio
             EngineAction.TerraformApply => new("terraform-apply.yml", Named(
                 ("deployment_id", request.DeploymentId),
                 ("environment", request.Environment),
-                ("terraform_commit", Require(request.TerraformCommit, nameof(request.TerraformCommit))))),
+                ("terraform_commit", Require(request.TerraformCommit, nameof(request.TerraformCommit))),
+                // Every environment root requires image_tag; a release's image is tagged with its version.
+                ("image_tag", Require(request.Version, nameof(request.Version))))),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Action, "No workflow runs this action."),
         };
     }

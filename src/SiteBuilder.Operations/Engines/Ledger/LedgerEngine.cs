@@ -11,6 +11,8 @@ public sealed class LedgerEngine : IDeploymentEngine
 
     public string Name => EngineName;
 
+    public bool RestartIsHarmless => true;
+
     public Task<EngineRun> StartAsync(EngineRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(new EngineRun(request.DeploymentId, EngineName, null, null));
 

@@ -67,6 +67,19 @@ public sealed class GitHubActionsEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATerraformApplyPassesTheReleaseVersionAsTheImageTagEveryRootRequires()
+    {
+        var request = Request(EngineAction.TerraformApply);
+
+        await Engine().StartAsync(request, TestContext.Current.CancellationToken);
+
+        var inputs = Assert.Single(_github.Dispatches).Inputs;
+        Assert.Equal("1.4.0", inputs["image_tag"]);
+        Assert.Equal("a1b2c3d", inputs["terraform_commit"]);
+        await Assert.ThrowsAsync<ArgumentException>(() => Engine().StartAsync(request with { Version = "" }, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task ARunIsFollowedFromQueuedThroughRunningToSucceededWithItsSteps()
     {
         var engine = Engine();

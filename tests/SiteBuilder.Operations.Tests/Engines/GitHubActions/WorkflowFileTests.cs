@@ -101,7 +101,7 @@ public sealed class WorkflowFileTests
         {
             var scripts = string.Join('\n', AllSteps(file).Where(s => s.Children.ContainsKey(new YamlScalarNode("run"))).Select(s => WorkflowFiles.Scalar(s, "run")));
             Assert.Contains("terraform -chdir=\"terraform/environments/$ENVIRONMENT\" init", scripts, StringComparison.Ordinal);
-            Assert.Contains("plan -input=false -lock-timeout=5m -out=tfplan", scripts, StringComparison.Ordinal);
+            Assert.Contains("plan -input=false -lock-timeout=5m -var \"image_tag=$IMAGE_TAG\" -out=tfplan", scripts, StringComparison.Ordinal);
             Assert.Contains("apply -input=false -lock-timeout=5m tfplan", scripts, StringComparison.Ordinal);
         }
     }

@@ -56,6 +56,10 @@ public sealed class RollbackWizardState
         ("full", "Full (application and infrastructure)"),
     ];
 
+    /// <summary>The label of a type or trigger value for people (the wire value when it is not one of ours).</summary>
+    public static string LabelOf(IReadOnlyList<(string Value, string Label)> options, string value) =>
+        options.FirstOrDefault(o => o.Value == value).Label ?? value;
+
     public static readonly IReadOnlyList<(string Value, string Label)> Triggers =
     [
         ("error_rate", "Error rate above 10 %"),

@@ -1,18 +1,10 @@
+# The provider versions are the modules' (modules/*/versions.tf); a root adds only where its state lives.
 terraform {
-  required_version = ">= 1.6.0"
-
-  required_providers {
-    aws = {
-      source  = "hashicorp/aws"
-      version = ">= 5.70.0, < 7.0.0"
-    }
-  }
-
   # State lives in the one state bucket (eu-west-1) with a DynamoDB lock; docs/deployment.md bootstraps both.
   # The bucket name carries the account id, so it is given at init:
   #   terraform init -backend-config="bucket=site-builder-terraform-state-$ACCOUNT_ID"
   backend "s3" {
-    key            = "site-builder/prod/terraform.tfstate"
+    key            = "site-builder/dev/terraform.tfstate"
     region         = "eu-west-1"
     dynamodb_table = "site-builder-terraform-locks"
     encrypt        = true

@@ -1,10 +1,12 @@
+# The inputs of every environment root (each root links this file): set them in the root's terraform.tfvars or with -var.
+
 variable "image_tag" {
   description = "The portal image to run: a tag pushed to this environment's ECR repository (see docs/deployment.md)."
   type        = string
 }
 
 variable "domain_name" {
-  description = "Host name of the portal in this environment, e.g. dev.sitebuilder.example.com."
+  description = "Host name of the portal in this environment, e.g. dev.sitebuilder.example.com or sitebuilder.example.com (prod)."
   type        = string
 }
 
@@ -21,7 +23,7 @@ variable "certificate_arn" {
 }
 
 variable "bucket_name_suffix" {
-  description = "Appended to the bucket names when site-builder-{assets,sites}-dev is taken in another account, e.g. \"-123456789012\"."
+  description = "Appended to the bucket names when site-builder-{assets,sites}-{env} is taken in another account, e.g. \"-123456789012\"."
   type        = string
   default     = ""
 }
@@ -72,4 +74,23 @@ variable "existing_private_subnet_ids" {
   description = "With existing_vpc_id: private subnets with a NAT route for the tasks."
   type        = list(string)
   default     = []
+}
+
+locals {
+  # What the root passes on to module.environment in one piece, so the module call in each root stays its sizes.
+  deployment = {
+    image_tag                   = var.image_tag
+    domain_name                 = var.domain_name
+    hosted_zone_id              = var.hosted_zone_id
+    certificate_arn             = var.certificate_arn
+    bucket_name_suffix          = var.bucket_name_suffix
+    alarm_email                 = var.alarm_email
+    bedrock_region              = var.bedrock_region
+    bedrock_model_id            = var.bedrock_model_id
+    generation_provider         = var.generation_provider
+    images_provider             = var.images_provider
+    existing_vpc_id             = var.existing_vpc_id
+    existing_public_subnet_ids  = var.existing_public_subnet_ids
+    existing_private_subnet_ids = var.existing_private_subnet_ids
+  }
 }
