@@ -25,13 +25,16 @@ public static class BrandValidator
     /// <exception cref="ArgumentNullException"><paramref name="html"/> is null.</exception>
     /// <exception cref="HtmlTooLargeException">The page is longer than <see cref="MaxHtmlLength"/>.</exception>
     /// <exception cref="InvalidBrandAssetException">A brand colour is not a CSS colour.</exception>
-    public static ValidationReport Validate(string html, BrandAssets? brand = null, string? brief = null) => ValidateWithin(html, brand, brief, CancellationToken.None);
+    public static ValidationReport Validate(string html, BrandAssets? brand = null, string? brief = null) => ValidateWithin(html, brand, brief, default);
 
-    /// <summary>Validates a page, stopping with <see cref="OperationCanceledException"/> between stages and within the costly ones once <paramref name="cancellationToken"/> is cancelled (a time budget).</summary>
-    public static ValidationReport ValidateWithin(string html, BrandAssets? brand, string? brief, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates a page, stopping between stages and within the costly ones once <paramref name="deadline"/> has passed
+    /// (<see cref="TimeoutException"/>) or its caller cancels (<see cref="OperationCanceledException"/>).
+    /// </summary>
+    public static ValidationReport ValidateWithin(string html, BrandAssets? brand, string? brief, ValidationDeadline deadline)
     {
         ArgumentNullException.ThrowIfNull(html);
-        cancellationToken.ThrowIfCancellationRequested();
+        deadline.ThrowIfPassed();
         if (html.Length > MaxHtmlLength)
         {
             throw new HtmlTooLargeException(html.Length, MaxHtmlLength);
@@ -39,22 +42,22 @@ public static class BrandValidator
 
         var resolvedBrand = ResolvedBrand.From(brand);
         var document = PageDocument.Parse(html);
-        cancellationToken.ThrowIfCancellationRequested();
-        using var styles = Cascade.Compute(document, cancellationToken);
+        deadline.ThrowIfPassed();
+        using var styles = Cascade.Compute(document, deadline);
         var audits = new AuditRecorder(new ElementDescriber(document));
         var names = new AccessibleNames(document, styles);
         var resources = PageResources.Find(document, styles);
 
-        cancellationToken.ThrowIfCancellationRequested();
+        deadline.ThrowIfPassed();
         SecurityAudits.Run(document, styles, resources, audits);
-        cancellationToken.ThrowIfCancellationRequested();
+        deadline.ThrowIfPassed();
         AccessibilityAudits.Run(document, styles, names, audits);
-        cancellationToken.ThrowIfCancellationRequested();
+        deadline.ThrowIfPassed();
         var contrast = new ContrastAudit(document, styles);
         var measurements = contrast.Run(audits);
-        cancellationToken.ThrowIfCancellationRequested();
+        deadline.ThrowIfPassed();
         var palette = new BrandAudits(document, styles, names, resolvedBrand, audits).Run();
-        cancellationToken.ThrowIfCancellationRequested();
+        deadline.ThrowIfPassed();
         var htmlBytes = Encoding.UTF8.GetByteCount(html);
         var estimate = PerformanceModel.Estimate(htmlBytes, document.Count, styles.Sheet.RuleCount, resources.Resources);
         PerformanceAudits.Run(document, styles, resources, estimate, audits);

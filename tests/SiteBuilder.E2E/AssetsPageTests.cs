@@ -119,8 +119,8 @@ public sealed class AssetsPageTests(BrowserFixture browser)
         await session.WaitForInteractiveAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=logo-option][aria-checked=true]")).ToHaveAttributeAsync("data-asset-id", logo.Id);
-        await Assertions.Expect(page.GetByLabel("Primary colour")).ToHaveValueAsync(new Regex("^#0066CC", RegexOptions.IgnoreCase));
-        await Assertions.Expect(page.GetByLabel("Secondary colour")).ToHaveValueAsync(new Regex("^#FF6600", RegexOptions.IgnoreCase));
+        await Assertions.Expect(page.GetByLabel("Primary colour", new() { Exact = true })).ToHaveValueAsync(new Regex("^#0066CC", RegexOptions.IgnoreCase));
+        await Assertions.Expect(page.GetByLabel("Secondary colour", new() { Exact = true })).ToHaveValueAsync(new Regex("^#FF6600", RegexOptions.IgnoreCase));
     }
 
     [Fact]

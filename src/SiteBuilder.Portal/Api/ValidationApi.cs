@@ -139,18 +139,17 @@ public static partial class ValidationApi
 
         var brand = await BrandFor(assets, ApiCaller.From(context).Tenant, logos, context.RequestAborted);
         var budget = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ValidationApiOptions>>().Value.TimeBudget;
-        using var timeUp = new CancellationTokenSource(budget, context.RequestServices.GetRequiredService<TimeProvider>());
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timeUp.Token);
+        var deadline = new ValidationDeadline(context.RequestServices.GetRequiredService<TimeProvider>(), budget, context.RequestAborted);
         using var call = metrics.Measure(Agents.BrandValidator);
         try
         {
             // A 2 MB page takes a few hundred milliseconds of CPU: off the request thread, like any other compute-bound work. The
             // validator checks the budget as it goes, so a pathological page gives its core back at the budget, not when it is done.
-            var report = await Task.Run(() => BrandValidator.ValidateWithin(html, brand, prompt, stop.Token), stop.Token);
+            var report = await Task.Run(() => BrandValidator.ValidateWithin(html, brand, prompt, deadline), context.RequestAborted);
             call.Succeed();
             return TypedResults.Ok(ValidationResponse.From(report));
         }
-        catch (OperationCanceledException) when (timeUp.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        catch (TimeoutException)
         {
             // Retrying the same page would take as long again: the page is the problem, so it is a 400 on html, not a 503.
             call.Fail("budget");

@@ -233,6 +233,7 @@ public sealed class RunbookRenderer(DocumentLibrary library)
         private static string? NeedLabel(string word) => word switch
         {
             "aws" => "AWS credentials",
+            "azure" => "the Azure CLI signed in to Entra ID",
             "github" => "the GitHub CLI",
             "repo" => "a repository checkout",
             "config" => "a restart with these settings",

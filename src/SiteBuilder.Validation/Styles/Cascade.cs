@@ -48,7 +48,7 @@ internal static class Cascade
     private const int PropCount = (int)Prop.Custom;
     private const int UnsetOrder = 0;
 
-    public static PageStyles Compute(PageDocument document, CancellationToken cancellationToken = default)
+    public static PageStyles Compute(PageDocument document, ValidationDeadline deadline = default)
     {
         var sheet = new StyleSheet();
         var userAgent = UserAgentStyles.Rules;
@@ -65,7 +65,7 @@ internal static class Cascade
         // One index for both origins: each element looks its buckets up once; the rule knows its origin.
         var index = SelectorIndex.Build([.. userAgent, .. sheet.Rules], firstSlot: 0);
         var run = new Run(document, sheet, index);
-        return run.Execute(cancellationToken);
+        return run.Execute(deadline);
     }
 
     private static bool IsCss(string? type) =>
@@ -110,7 +110,7 @@ internal static class Cascade
         private SelectorMatcher _matcher = null!;
         private int _nextStyleId;
 
-        public PageStyles Execute(CancellationToken cancellationToken)
+        public PageStyles Execute(ValidationDeadline deadline)
         {
             using var matcher = new SelectorMatcher(document, index.SlotCount);
             _matcher = matcher;
@@ -119,7 +119,7 @@ internal static class Cascade
                 // Matching is the costly part of a huge page: a caller's time budget is checked every few hundred elements.
                 if ((i & 255) == 0)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
+                    deadline.ThrowIfPassed();
                 }
 
                 Array.Clear(_winners);

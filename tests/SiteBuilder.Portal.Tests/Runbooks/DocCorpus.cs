@@ -14,6 +14,9 @@ public static class BlockNeeds
     /// <summary>An AWS account (aws, terraform, docker against ECR, a Bedrock provider).</summary>
     public const string Aws = "aws";
 
+    /// <summary>A Microsoft Entra ID directory and the Azure CLI.</summary>
+    public const string Azure = "azure";
+
     /// <summary>A GitHub repository and the GitHub CLI.</summary>
     public const string GitHub = "github";
 
@@ -26,10 +29,10 @@ public static class BlockNeeds
     /// <summary>Shows a refusal on purpose: the block must end with a non-zero exit (curl --fail-with-body → 22).</summary>
     public const string Fails = "fails";
 
-    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal) { Aws, GitHub, Repo, Config, Fails };
+    public static readonly IReadOnlySet<string> Known = new HashSet<string>(StringComparer.Ordinal) { Aws, Azure, GitHub, Repo, Config, Fails };
 
     /// <summary>Tags that keep a block out of the walk-through.</summary>
-    public static readonly IReadOnlySet<string> Skipped = new HashSet<string>(StringComparer.Ordinal) { Aws, GitHub, Repo, Config };
+    public static readonly IReadOnlySet<string> Skipped = new HashSet<string>(StringComparer.Ordinal) { Aws, Azure, GitHub, Repo, Config };
 }
 
 /// <summary>A fenced code block of a document: where it starts, its language, the words after it, and its text.</summary>

@@ -536,7 +536,7 @@ public static partial class DocRules
 
     // ---------------------------------------------------------------- blocks marked for the walk-through
 
-    /// <summary>Every word after a shell block's language is a known need, and a block that calls aws, gh, terraform or docker says it needs them.</summary>
+    /// <summary>Every word after a shell block's language is a known need, and a block that calls aws, az, gh, terraform or docker says it needs them.</summary>
     public static IEnumerable<string> BlockTags(DocFile doc)
     {
         foreach (var block in doc.Blocks.Where(b => b.IsShell))
@@ -550,7 +550,7 @@ public static partial class DocRules
             {
                 if (CloudTool().Match(command) is { Success: true } tool)
                 {
-                    var need = tool.Groups["tool"].Value == "gh" ? BlockNeeds.GitHub : BlockNeeds.Aws;
+                    var need = tool.Groups["tool"].Value switch { "gh" => BlockNeeds.GitHub, "az" => BlockNeeds.Azure, _ => BlockNeeds.Aws };
                     if (!block.Tags.Contains(need))
                     {
                         yield return $"{doc.Path}:{line}: calls {tool.Groups["tool"].Value}: fence the block as ```{block.Language} {need}.";
@@ -631,7 +631,7 @@ public static partial class DocRules
     [GeneratedRegex(@"\bdotnet\s+run\s+--project\s+src/SiteBuilder\.Portal\b")]
     private static partial Regex PortalRun();
 
-    [GeneratedRegex(@"(?:^|[\s;&|(`$])(?<tool>aws|gh|terraform|docker)\s+[a-z]")]
+    [GeneratedRegex(@"(?:^|[\s;&|(`$])(?<tool>aws|az|gh|terraform|docker)\s+[a-z]")]
     private static partial Regex CloudTool();
 
     [GeneratedRegex(@"(?:^|\s)scripts/[a-z]+\.sh\b")]

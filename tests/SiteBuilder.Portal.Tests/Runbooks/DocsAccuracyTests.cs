@@ -219,7 +219,7 @@ public sealed class DocsAccuracyTests(PortalFixture portal) : IClassFixture<Port
             dotnet run --project src/SiteBuilder.Portal -- users create mia --role Marketer
             ```
 
-            Or `dotnet run --project src/SiteBuilder.Portal -- tokens --user mia`.
+            Or `dotnet run --project src/SiteBuilder.Portal -- tokenz --user mia`.
             """);
 
         var problems = DocRules.CliCommands(doc).ToList();
@@ -227,7 +227,7 @@ public sealed class DocsAccuracyTests(PortalFixture portal) : IClassFixture<Port
         Assert.True(problems.Count == 3, string.Join("\n", problems));
         Assert.Contains(problems, p => p.Contains("token needs --user NAME", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("users needs one of", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("'tokens --user mia' is not a command", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'tokenz --user mia' is not a command", StringComparison.Ordinal));
     }
 
     [Fact]
