@@ -47,6 +47,19 @@ public sealed class AdminUsersTests(BrowserFixture browser)
 
         var result = await browser.Portal.Accounts.SignInAsync(newName, newPassword, TestContext.Current.CancellationToken);
         Assert.Equal(Identity.Accounts.SignInOutcome.Disabled, result.Outcome);
+
+        // Another administrator removes this one's Admin role while the page is open: the next change is refused at once,
+        // not half a minute later when the circuit re-checks the account.
+        await browser.Portal.Accounts.SetRolesAsync(admin.UserName, [Roles.Marketer], TestContext.Current.CancellationToken);
+        var lateName = $"mk-{Guid.NewGuid():N}"[..12];
+        await session.Page.GetByTestId("add-user").ClickAsync();
+        var lateDialog = session.Page.GetByRole(AriaRole.Dialog);
+        await lateDialog.GetByLabel("User name").FillAsync(lateName);
+        await lateDialog.GetByLabel("Tenants").FillAsync("acme");
+        await lateDialog.GetByTestId("save-user").ClickAsync();
+        await session.ScreenshotAsync("admin-users-refused");
+        await Assertions.Expect(session.Page.GetByText("Only administrators can change accounts.")).ToBeVisibleAsync();
+        Assert.Null(await browser.Portal.Accounts.FindAsync(lateName, TestContext.Current.CancellationToken));
     }
 
     [Fact]
