@@ -1,11 +1,12 @@
-using SiteBuilder.Portal.Auth;
 using System.Text;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using SiteBuilder.Generation.Records;
 using SiteBuilder.Generation.Pipeline;
+using SiteBuilder.Generation.Records;
+using SiteBuilder.Portal.Auth;
 using SiteBuilder.Validation;
 
 namespace SiteBuilder.Portal.Api;
@@ -118,7 +119,8 @@ public static partial class ValidationApi
     }
 
     private static async Task<Results<Ok<ValidationResponse>, ProblemHttpResult>> ValidatePageAsync(
-        HttpContext context, GenerationMetrics metrics, ILogoSource logos, string? primaryColor, string? secondaryColor)
+        HttpContext context, GenerationMetrics metrics, ILogoSource logos, IOptions<ValidationApiOptions> options, TimeProvider clock,
+        string? primaryColor, string? secondaryColor)
     {
         var (page, problem) = await ReadPageAsync(context, primaryColor, secondaryColor);
         if (problem is not null)
@@ -138,8 +140,8 @@ public static partial class ValidationApi
         }
 
         var brand = await BrandFor(assets, ApiCaller.From(context).Tenant, logos, context.RequestAborted);
-        var budget = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ValidationApiOptions>>().Value.TimeBudget;
-        var deadline = new ValidationDeadline(context.RequestServices.GetRequiredService<TimeProvider>(), budget, context.RequestAborted);
+        var budget = options.Value.TimeBudget;
+        var deadline = new ValidationDeadline(clock, budget, context.RequestAborted);
         using var call = metrics.Measure(Agents.BrandValidator);
         try
         {
