@@ -52,6 +52,30 @@ public sealed class BriefAuditTests
     }
 
     [Fact]
+    public void APageThePromptAsksForIsThePlanNotAFact()
+    {
+        var brief = Brief.Read("A landing page for Flowboard, a project planning tool for small agencies: features, pricing with a free tier, testimonials and a sign-up call to action.");
+
+        Assert.Equal("project planning tool", brief.Category);
+        Assert.Equal("Sign up", brief.CallToAction);
+        Assert.Contains(brief.Facts, f => f is { Kind: BriefFactKind.Offer, Text: "Free tier" });
+        Assert.DoesNotContain(brief.Facts, f => f.Text.Contains("testimonials", StringComparison.OrdinalIgnoreCase) || f.Text.Contains("call to action", StringComparison.OrdinalIgnoreCase));
+        Assert.All(brief.Points, p => Assert.DoesNotContain("features", p, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("A launch page for Brewly, a smart coffee grinder with 40 grind settings, $149 until March 1, with features, pricing and an FAQ.", "A launch page for Brewly, a smart coffee grinder with 40 grind settings, $149 until March 1.")]
+    [InlineData("Acme Outfitters: 30% off camping gear until August 31, with a product grid, free shipping over $50 and an FAQ.", "Acme Outfitters: 30% off camping gear until August 31, free shipping over $50.")]
+    [InlineData("An event page for DevDays Lisbon, a developer conference on 12–13 March 2027: speakers, schedule, tickets and a venue section.", "An event page for DevDays Lisbon, a developer conference on 12–13 March 2027.")]
+    [InlineData("Osteria Lume, an Italian restaurant: seasonal menu, opening hours, booking call to action and reviews.", "Osteria Lume, an Italian restaurant. Seasonal menu.")]
+    [InlineData("Brewly, a grinder with 40 grind settings, a built-in scale and app control. Add an FAQ.", "Brewly, a grinder with 40 grind settings, a built-in scale and app control.")]
+    [InlineData("Casa Lupe: tacos, al pastor and horchata. Menu: tacos from $3.50.", "Casa Lupe: tacos, al pastor and horchata. Menu: tacos from $3.50.")]
+    public void InstructionsAreTakenOutAndTheBusinessStays(string prompt, string expected)
+    {
+        Assert.Equal(expected, BriefInstructions.Strip(prompt).Text);
+    }
+
+    [Fact]
     public void AnEmptyOrMissingBriefLeavesTheAuditOut()
     {
         var report = BrandValidator.Validate(Matching);

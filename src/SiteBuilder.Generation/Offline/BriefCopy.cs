@@ -23,11 +23,19 @@ internal static partial class BriefCopy
 
         var name = page.Brand;
         var first = IntroPoint(page);
+        var mentionsCategory = first is not null && (brief.Category is null || first.Contains(LastWord(brief.Category), StringComparison.OrdinalIgnoreCase));
+
+        // A sale leads with its offer when the brief does not describe the business in its opening ("Black Friday sale for …").
+        if (!mentionsCategory && OfferPoint(page) is { } offer)
+        {
+            var says = brief.Category is null || offer.Contains(LastWord(brief.Category), StringComparison.OrdinalIgnoreCase) || name.Contains(LastWord(brief.Category), StringComparison.OrdinalIgnoreCase);
+            return says ? Sentence(Capitalize(offer)) : Sentence($"{name} {brief.Category}: {offer}");
+        }
+
         if (first is not null)
         {
             var sentence = Sentence(ThirdPerson(first, name));
-            var mentionsCategory = brief.Category is null || sentence.Contains(LastWord(brief.Category), StringComparison.OrdinalIgnoreCase);
-            return mentionsCategory ? sentence : $"{name} is {Article(brief.Category!)} {brief.Category}. {sentence}";
+            return mentionsCategory || !Countable(brief.Category!) ? sentence : $"{name} is {Article(brief.Category!)} {brief.Category}. {sentence}";
         }
 
         var audience = brief.Audience is null ? string.Empty : $" for {brief.Audience}";
@@ -36,7 +44,20 @@ internal static partial class BriefCopy
             return audience.Length == 0 ? $"Welcome to {name}." : $"Welcome to {name}, here{audience}.";
         }
 
-        return brief.Category is null ? null : $"{name} is {Article(brief.Category)} {brief.Category}{audience}.";
+        return brief.Category is null || !Countable(brief.Category) ? null : $"{name} is {Article(brief.Category)} {brief.Category}{audience}.";
+    }
+
+    /// <summary>The brief's first point that is an offer: "30% off hiking and camping gear until August 31".</summary>
+    private static string? OfferPoint(PageContext page) =>
+        page.Kind is BusinessKind.Shop or BusinessKind.Product || page.Id == "ecommerce-sale"
+            ? page.Brief.Points.FirstOrDefault(p => OfferStartRegex().IsMatch(p))
+            : null;
+
+    /// <summary>"X is a jackets" and "X is a kitchenware" are not sentences: only a singular, countable category takes "a".</summary>
+    private static bool Countable(string category)
+    {
+        var last = LastWord(category);
+        return !(last.EndsWith('s') && !last.EndsWith("ss", StringComparison.Ordinal)) && !last.EndsWith("ware", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The point that introduces the subject (it names it), if the brief opens with one.</summary>
@@ -62,7 +83,7 @@ internal static partial class BriefCopy
         return [.. page.Brief.Points.Where(p => !ReferenceEquals(p, intro) && p != intro && !string.Equals(p, cta, StringComparison.OrdinalIgnoreCase) && !ActionOnlyRegex().IsMatch(p))];
     }
 
-    /// <summary>Short notes under the hero buttons: the brief's offers, deadline and first features.</summary>
+    /// <summary>Short notes under the hero buttons: the brief's offers, deadline, first features and counts ("40 grind settings").</summary>
     public static List<string> Notes(PageContext page)
     {
         var brief = page.Brief;
@@ -70,7 +91,8 @@ internal static partial class BriefCopy
         [
             .. brief.Facts
                 .Where(f => f.Kind is BriefFactKind.Offer or BriefFactKind.Deadline or BriefFactKind.Feature or BriefFactKind.Discount)
-                .Select(f => f.Kind == BriefFactKind.Deadline ? Capitalize(f.Text) : Capitalize(f.Text))
+                .Concat(StatFacts(brief).Where(f => !DurationRegex().IsMatch(f.Text)))
+                .Select(f => Capitalize(f.Text))
                 .Where(text => text.Split(' ').Length <= 5)
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Take(3),
@@ -81,16 +103,35 @@ internal static partial class BriefCopy
     public static List<Feature> Cards(PageContext page)
     {
         var cards = new List<Feature>();
-        foreach (var point in Points(page).Take(6))
+        // An offer ("$149 until March 1") is the pricing's and the hero's to tell; a card repeats it only when the brief has nothing else.
+        var points = Points(page);
+        var selling = points.Where(p => !OfferStartRegex().IsMatch(p) && !MoneyStartRegex().IsMatch(p)).ToList();
+        if (selling.Count == 0 && FactCards(page) is { Count: > 0 } facts)
+        {
+            return facts;
+        }
+
+        foreach (var point in (selling.Count > 0 ? selling : points).Take(6))
         {
             var fact = page.Brief.Facts.FirstOrDefault(f => f.Kind is BriefFactKind.Feature or BriefFactKind.Offer && point.Contains(f.Text, StringComparison.OrdinalIgnoreCase))
                 ?? page.Brief.Facts.FirstOrDefault(f => point.Contains(f.Text, StringComparison.OrdinalIgnoreCase));
             var title = Title(point, fact);
-            cards.Add(new Feature(Icon(fact?.Kind), title, Sentence(ThirdPerson(point, page.Brand))));
+            var text = Sentence(ThirdPerson(point, page.Brand));
+            cards.Add(new Feature(Icon(fact?.Kind), title, string.Equals(text.TrimEnd('.'), title, StringComparison.OrdinalIgnoreCase) ? string.Empty : text));
         }
 
         return cards;
     }
+
+    /// <summary>Cards for a brief that is one sentence: its named features, counts and offers, each a title.</summary>
+    private static List<Feature> FactCards(PageContext page) =>
+    [
+        .. page.Brief.Facts.Where(f => f.Kind is BriefFactKind.Feature or BriefFactKind.Offer)
+            .Concat(StatFacts(page.Brief))
+            .Select(f => new Feature(Icon(f.Kind), Capitalize(f.Text), string.Empty))
+            .DistinctBy(f => f.Title, StringComparer.OrdinalIgnoreCase)
+            .Take(6),
+    ];
 
     /// <summary>The brief's prices as tiers: "Solo $9/month", "Early-bird tickets $399". Thresholds ("over $75") stay fine print.</summary>
     public static List<Tier> Tiers(PageContext page)
@@ -300,6 +341,16 @@ internal static partial class BriefCopy
 
     [GeneratedRegex(@"[$£€]\s?\d")]
     private static partial Regex MoneyRegex();
+
+    [GeneratedRegex(@"^[$£€]\s?\d")]
+    private static partial Regex MoneyStartRegex();
+
+    [GeneratedRegex(@"^(?:up\s+to\s+)?(?:\d{1,3}\s?%\s+off|[$£€]\s?\d[\d,.]*\s+off)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OfferStartRegex();
+
+    /// <summary>"24 hours", "3 payments": a count of time or instalments says nothing on its own, so it is no hero note.</summary>
+    [GeneratedRegex(@"\b(?:seconds|minutes|hours|days|weeks|months|years|nights|payments|instalments|installments)$", RegexOptions.IgnoreCase)]
+    private static partial Regex DurationRegex();
 
     [GeneratedRegex(@"^(\d[\d,.]*(?:\+|x|%|/7|K)?)[-\s]?(.*)$")]
     private static partial Regex NumberRegex();

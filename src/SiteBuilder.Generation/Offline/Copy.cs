@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SiteBuilder.Generation.Sections;
 using SiteBuilder.Validation.Briefs;
 
@@ -27,7 +28,7 @@ internal sealed record Caption(string Title, string Detail);
 /// The words of the composed pages: per-template copy with the prompt's facts (brand, offer, dates,
 /// audience) written in. Plain and specific, the way a marketer would brief a copywriter.
 /// </summary>
-internal static class Copy
+internal static partial class Copy
 {
     public static string HeroChip(PageContext page)
     {
@@ -128,14 +129,18 @@ internal static class Copy
 
     public static string[] HeroNotes(PageContext page)
     {
-        var stock = StockNotes(page).Where(n => Fits(page, n) && BriefCopy.IsSafeStock(n) || !page.Briefed);
+        // "Free forever" is a claim a brief with a price contradicts.
+        var priced = page.Brief.Has(BriefFactKind.Price);
+        var stock = StockNotes(page).Where(n => Fits(page, n) && BriefCopy.IsSafeStock(n) && !(priced && n.StartsWith("Free", StringComparison.Ordinal)) || !page.Briefed);
         if (!page.Briefed)
         {
             return [.. stock];
         }
 
+        // A briefed page's notes are the brief's own; stock fills in only when it gave none, and never with lines that make a
+        // claim about the business ("Talks and workshops" for a half marathon, "Web design" for a wedding photographer).
         var notes = BriefCopy.Notes(page);
-        if (notes.Count < 2)
+        if (notes.Count == 0 && page.Id is not ("event" or "portfolio" or "restaurant"))
         {
             notes.AddRange(stock.Where(n => !notes.Contains(n, StringComparer.OrdinalIgnoreCase)));
         }
@@ -419,7 +424,11 @@ internal static class Copy
         if (page.Briefed)
         {
             var asked = BriefCopy.Questions(page);
-            asked.AddRange(StockQuestions(page).Where(q => BriefCopy.IsSafeStock(q.Ask + q.Answer) && Fits(page, q.Ask + " " + q.Answer)).Take(Math.Max(0, 4 - asked.Count)));
+            // A stock question about a sale or a discount is for briefs that have one.
+            var onSale = page.Brief.Has(BriefFactKind.Discount);
+            asked.AddRange(StockQuestions(page)
+                .Where(q => BriefCopy.IsSafeStock(q.Ask + q.Answer) && Fits(page, q.Ask + " " + q.Answer) && (onSale || !SaleWordsRegex().IsMatch(q.Ask + " " + q.Answer)))
+                .Take(Math.Max(0, 4 - asked.Count)));
             return [.. asked];
         }
 
@@ -735,4 +744,7 @@ internal static class Copy
     public static readonly decimal[] BasePrices = [68m, 54m, 89m, 32m];
 
     private static string LowerFirst(string value) => value.Length == 0 ? value : char.ToLowerInvariant(value[0]) + value[1..];
+
+    [GeneratedRegex(@"\b(?:sale|discount)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SaleWordsRegex();
 }

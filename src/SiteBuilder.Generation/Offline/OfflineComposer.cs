@@ -78,7 +78,9 @@ public sealed partial class OfflineComposer(TimeSpan sectionDelay, TimeProvider 
             brandName = facts.EventName;
         }
 
-        facts = facts with { BrandName = brandName };
+        // The older reader's event name keeps the words around it ("the Leeds Frontend Meetup", "for Sunset Sounds"); the brief's is clean.
+        var eventName = facts.EventName is { } e && brief.Name is { } n && e.Contains(n, StringComparison.Ordinal) ? n : facts.EventName;
+        facts = facts with { BrandName = brandName, EventName = eventName };
         return new PageDesign(
             TemplateId: request.Template.Id,
             Facts: facts,

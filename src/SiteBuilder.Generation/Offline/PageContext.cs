@@ -119,6 +119,7 @@ internal sealed class PageContext
         {
             "event" => Kind == BusinessKind.Course ? "Fees" : "Tickets",
             "nonprofit" => "Give",
+            "ecommerce-sale" when Kind == BusinessKind.Product => "Pricing",
             "ecommerce-sale" => "Delivery",
             "restaurant" => Brief.Has(BriefFactKind.Price) ? "Prices" : "Set menus",
             "local-business" => "Prices",

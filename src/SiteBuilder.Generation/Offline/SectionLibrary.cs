@@ -95,7 +95,7 @@ internal static class SectionLibrary
             {
                 var (big, small) = f switch
                 {
-                    { DiscountPercent: { } p } => ($"{p}%", "off " + (f.OfferScope ?? "everything")),
+                    { DiscountPercent: { } p } => ($"{p}%", "off " + (f.OfferScope ?? (page.Briefed ? "the sale" : "everything"))),
                     { Offer: { } o } when o.StartsWith("Buy", StringComparison.Ordinal) => ("2 for 1", "on selected styles"),
                     { Offer: { } o } when o.EndsWith(" off", StringComparison.Ordinal) => (o[..^4], "off " + (f.OfferScope ?? "your order")),
                     _ => ("New", "season favourites"),
@@ -104,8 +104,8 @@ internal static class SectionLibrary
                     .Append(Text(f.Occasion is { } o2 && o2 != "Sale" ? o2 : "The sale")).Append(f.DiscountPercent is not null && f.Offer?.StartsWith("Up", StringComparison.Ordinal) == true ? " · up to" : string.Empty)
                     .Append("</p><p class=\"art-big\">").Append(Text(big)).Append("</p><p class=\"art-strong\">").Append(Text(small)).Append("</p>")
                     .Append("<div class=\"art-row\"><span class=\"badge\">").Append(Text(f.Dates ?? "Ends soon")).Append("</span><span class=\"art-muted\">While stock lasts</span></div></div>")
-                    .Append("<div class=\"art-card art-float\"><p class=\"art-strong\">").Append(f.FreeShipping ? "Free shipping" : "Free returns")
-                    .Append("</p><p class=\"art-muted\">on every order</p></div>");
+                    ;
+                SaleFloat(html, page);
                 break;
             }
 
@@ -129,7 +129,7 @@ internal static class SectionLibrary
                     Art.Tile(html, tile);
                 }
 
-                html.Append("</div><p class=\"art-strong\">").Append(Text(page.Brand)).Append("</p><p class=\"art-muted\">Selected work, 2019 to today</p></div>")
+                html.Append("</div><p class=\"art-strong\">").Append(Text(page.Brand)).Append("</p><p class=\"art-muted\">").Append(page.Briefed ? "Selected work" : "Selected work, 2019 to today").Append("</p></div>")
                     .Append("<div class=\"art-card art-float\"><p class=\"art-strong\">Available</p><p class=\"art-muted\">for new projects</p></div>");
                 break;
             case "nonprofit":
@@ -139,7 +139,7 @@ internal static class SectionLibrary
                 break;
             case "newsletter":
                 html.Append("<div class=\"art-card art-stack\"><div class=\"art-row\"><p class=\"art-strong\">").Append(Text(page.Brand))
-                    .Append("</p><span class=\"badge\">Issue 42</span></div><p class=\"art-muted\">")
+                    .Append("</p><span class=\"badge\">").Append(page.Briefed ? "Latest issue" : "Issue 42").Append("</span></div><p class=\"art-muted\">")
                     .Append(Text(f.Topic is null ? "This week: the ideas worth your time" : $"This week in {f.Topic}")).Append("</p>");
                 Art.Lines(html, 6);
                 html.Append("</div><div class=\"art-card art-float\"><p class=\"art-strong\">5-minute read</p><p class=\"art-muted\">")
@@ -147,6 +147,9 @@ internal static class SectionLibrary
                 break;
             case var _ when page.Briefed && page.Kind is not (BusinessKind.Software or BusinessKind.App or BusinessKind.Unknown):
                 BriefArt(html, page);
+                break;
+            case var _ when page.Briefed:
+                BriefArt(html, page, chart: true);
                 break;
             default:
                 html.Append("<div class=\"art-card art-stack\"><div class=\"art-row\"><p class=\"art-strong\">").Append(Text(page.Brand))
@@ -162,8 +165,34 @@ internal static class SectionLibrary
         html.Append("</div>");
     }
 
+    /// <summary>The sale card's corner: the brief's free shipping or returns with its threshold, never a claim it did not make.</summary>
+    private static void SaleFloat(StringBuilder html, PageContext page)
+    {
+        var f = page.Facts;
+        string? offer = f.FreeShipping ? "Free shipping" : "Free returns", terms = "on every order";
+        if (page.Briefed)
+        {
+            offer = page.Brief.OfKind(BriefFactKind.Offer).Select(o => o.Text).FirstOrDefault(o => o.StartsWith("free ", StringComparison.OrdinalIgnoreCase));
+            var threshold = page.Brief.OfKind(BriefFactKind.Price).FirstOrDefault(p => p.Label is { } l && l.EndsWith("over", StringComparison.OrdinalIgnoreCase));
+            terms = threshold is null ? string.Empty : $"on orders over {threshold.Text}";
+        }
+
+        if (offer is null)
+        {
+            return;
+        }
+
+        html.Append("<div class=\"art-card art-float\"><p class=\"art-strong\">").Append(Text(BriefCopy.Capitalize(offer))).Append("</p>");
+        if (terms.Length > 0)
+        {
+            html.Append("<p class=\"art-muted\">").Append(Text(terms)).Append("</p>");
+        }
+
+        html.Append("</div>");
+    }
+
     /// <summary>A card of the brief's own facts: the name, what it is, and its first price, date or place.</summary>
-    private static void BriefArt(StringBuilder html, PageContext page)
+    private static void BriefArt(StringBuilder html, PageContext page, bool chart = false)
     {
         var badge = page.Brief.Facts.FirstOrDefault(x => x.Kind is BriefFactKind.Price or BriefFactKind.Discount or BriefFactKind.Date or BriefFactKind.Place)?.Text;
         html.Append("<div class=\"art-card art-stack\"><div class=\"art-row\"><p class=\"art-strong\">").Append(Text(page.Brand)).Append("</p>");
@@ -173,7 +202,15 @@ internal static class SectionLibrary
         }
 
         html.Append("</div><p class=\"art-muted\">").Append(Text(BriefCopy.Capitalize(page.Brief.Category ?? page.Template.Name))).Append("</p>");
-        Art.Lines(html, 4);
+        if (chart)
+        {
+            Art.Chart(html);
+        }
+        else
+        {
+            Art.Lines(html, 4);
+        }
+
         html.Append("</div>");
     }
 
@@ -275,7 +312,13 @@ internal static class SectionLibrary
         {
             html.Append("<article class=\"card\"><div class=\"icon\">");
             Art.Icon(html, feature.Icon);
-            html.Append("</div><h3>").Append(Text(feature.Title)).Append("</h3><p class=\"muted\">").Append(Text(feature.Text)).Append("</p></article>");
+            html.Append("</div><h3>").Append(Text(feature.Title)).Append("</h3>");
+            if (feature.Text.Length > 0)
+            {
+                html.Append("<p class=\"muted\">").Append(Text(feature.Text)).Append("</p>");
+            }
+
+            html.Append("</article>");
         }
 
         html.Append("</div>");

@@ -203,6 +203,7 @@ public static class LayoutAgent
                 "event" when brief?.Kind == BusinessKind.Course => "Fees",
                 "event" => "Tickets",
                 "nonprofit" => "Ways to give",
+                "ecommerce-sale" when brief?.Kind == BusinessKind.Product => "Pricing",
                 "ecommerce-sale" => "Delivery and membership",
                 "restaurant" => brief?.Has(BriefFactKind.Price) == true ? "Prices" : "Set menus",
                 "local-business" => "Prices",

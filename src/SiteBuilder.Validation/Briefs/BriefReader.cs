@@ -55,7 +55,7 @@ internal static partial class BriefReader
             return Brief.Empty;
         }
 
-        var text = Normalize(prompt);
+        var (text, askedAction) = BriefInstructions.Strip(Normalize(prompt));
         var name = FindName(text);
         var (category, kind) = FindCategory(text, name);
         var facts = new List<BriefFact>();
@@ -72,7 +72,7 @@ internal static partial class BriefReader
         Features(text, name, category, facts, taken);
         ListClauses(text, name, facts, taken);
 
-        return new Brief(name, category, kind, FindAudience(text), Dedupe(facts), FindCallToAction(text), Points(text, name));
+        return new Brief(name, category, kind, FindAudience(text), Dedupe(facts), FindCallToAction(text) ?? askedAction, Points(text, name));
     }
 
     internal static string Normalize(string prompt) =>
@@ -113,7 +113,7 @@ internal static partial class BriefReader
             words.RemoveAt(words.Count - 1);
         }
 
-        while (words.Count > 1 && NotNameWords.Contains(words[0]) && words[0] != "The")
+        while (words.Count > 1 && (NotNameWords.Contains(words[0]) && words[0] != "The" || words[0] is "for" or "at" or "by" or "of" or "from" or "and" or "&"))
         {
             words.RemoveAt(0);
         }
@@ -226,7 +226,7 @@ internal static partial class BriefReader
 
             var word = text[i..wordEnd];
             var acronym = word.Length is >= 2 and <= 4 && word.All(char.IsUpper) || i == 0;
-            if (word.Length == 0 || ModifierStops.Contains(word) || !word.All(c => char.IsLetter(c) || c == '-') || char.IsUpper(word[0]) && !acronym)
+            if (word.Length == 0 || ModifierStops.Contains(word) || !word.All(c => char.IsLetter(c) || c == '-') || char.IsUpper(word[0]) && !acronym && !Cuisines.Contains(word))
             {
                 break;
             }
@@ -234,8 +234,22 @@ internal static partial class BriefReader
             phraseStart = i;
         }
 
-        return text[phraseStart..end];
+        // "Mobile app launch: …" starts the prompt with a capital; mid-sentence it is "a mobile app".
+        var phrase = text[phraseStart..end];
+        var first = phrase.Split(' ')[0];
+        return first.Length > 1 && char.IsUpper(first[0]) && char.IsLower(first[1]) && !Cuisines.Contains(first)
+            ? char.ToLowerInvariant(phrase[0]) + phrase[1..]
+            : phrase;
     }
+
+    /// <summary>Capitalised words that describe rather than name: "a neighbourhood Italian restaurant".</summary>
+    private static readonly HashSet<string> Cuisines = new(StringComparer.Ordinal)
+    {
+        "Italian", "French", "Japanese", "Mexican", "Thai", "Indian", "Chinese", "Korean", "Greek", "Spanish", "Vietnamese", "Turkish",
+        "Lebanese", "American", "British", "Irish", "Scottish", "Welsh", "German", "Portuguese", "Ethiopian", "Colombian", "Nordic",
+        "Scandinavian", "Mediterranean", "Persian", "Moroccan", "Caribbean", "Peruvian", "Brazilian", "Cuban", "Filipino", "Malaysian",
+        "Indonesian", "Middle", "Eastern", "Asian", "African", "European", "Latin", "Tex-Mex", "Cajun", "Sicilian", "Neapolitan", "Tuscan",
+    };
 
     private static void Discounts(string text, List<BriefFact> facts, List<(int, int)> taken)
     {
@@ -526,9 +540,9 @@ internal static partial class BriefReader
     private static List<string> Points(string text, string? name)
     {
         var points = new List<string>();
-        foreach (var sentence in SentenceRegex().Split(text))
+        foreach (var sentence in SentenceRegex().Split(text).SelectMany(s => OfferBreakRegex().Split(s)))
         {
-            var clause = sentence.Trim().TrimEnd('.', '!', ';');
+            var clause = sentence.Trim().TrimEnd('.', '!', ';', ',');
             var intro = IntroClauseRegex().Match(clause);
             if (intro.Success)
             {
@@ -647,7 +661,7 @@ internal static partial class BriefReader
     [GeneratedRegex(@"(?<number>\b\d+(?:[.,]\d+)*)(?<suffix>\+|x\b|%|/7|K\b)?(?:(?<sep>-|\s)(?<unit>(?!(?:am|pm|off|or|and|to|a|an|the|for|of|on|in|at|with|per|from|than|by|is|are)\b)[a-zA-Z][a-zA-Z-]*)(?:\s(?<unit2>[a-z][a-z-]*))?)?")]
     private static partial Regex CountRegex();
 
-    [GeneratedRegex(@"\b(?:free\s+(?:shipping|delivery|returns|trial|consultation|wifi|wi-fi|gift|bowl|class|session|parking|cancellation|estimates?)|first\s+(?:class|session|lesson|month|visit|coffee)\s+free|no\s+(?:joining|booking|setup|sign-up)\s+fee|buy\s+one,?\s+get\s+one(?:\s+free)?|bogo|\d+(?:st|nd|rd|th)\s+\w+\s+free|money-back\s+guarantee|lifetime\s+warranty|pay\s+after\s+you'?re\s+hired)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:free\s+(?:shipping|delivery|returns|trial|tier|plan|version|consultation|wifi|wi-fi|gift|bowl|class|session|parking|cancellation|estimates?)|first\s+(?:class|session|lesson|month|visit|coffee)\s+free|no\s+(?:joining|booking|setup|sign-up)\s+fee|buy\s+one,?\s+get\s+one(?:\s+free)?|bogo|\d+(?:st|nd|rd|th)\s+\w+\s+free|money-back\s+guarantee|lifetime\s+warranty|pay\s+after\s+you'?re\s+hired)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OfferRegex();
 
     [GeneratedRegex(@"(?:\b(?:with|featuring|features|includes|including|offering|offers|serving|plus)\b|\b(?:Features|Includes|Menu|Services|Highlights)\s*:)\s+(?<items>[^.;!?()]{3,200})")]
@@ -673,6 +687,10 @@ internal static partial class BriefReader
 
     [GeneratedRegex(@"(?<=[.!?;])\s+|\s+[—–]\s+")]
     private static partial Regex SentenceRegex();
+
+    /// <summary>"…grinder with 40 grind settings, $149 until March 1": an offer in the same sentence is a point of its own.</summary>
+    [GeneratedRegex(@"[,:]\s+(?=(?:[$£€]\s?\d|\d{1,3}\s?%\s+off|up\s+to\s+\d|free\s|save\s))", RegexOptions.IgnoreCase)]
+    private static partial Regex OfferBreakRegex();
 
     [GeneratedRegex(@"^(?:(?:please\s+)?(?:create|make|build|design|write|generate|need|we\s+need|i\s+need)\s+(?:a|an|the|me\s+a)?\s*(?:[\w-]+\s+){0,3}?(?:page|site|website|homepage)\s+(?:for|about|announcing|promoting)\s+|(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:page|site|website|homepage)\s+(?:for|about|announcing|promoting)\s+)", RegexOptions.IgnoreCase)]
     private static partial Regex IntroClauseRegex();

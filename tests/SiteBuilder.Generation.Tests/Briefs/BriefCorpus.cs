@@ -122,5 +122,24 @@ public static class BriefCorpus
             "Forge", "coding bootcamp", Course, ["12 weeks", "Berlin", "14 April", "€6,900", "89%", "6 months"]),
         new("course", "One-day pottery workshop at Clay Corner, Saturday 22 March, 10am–4pm. All materials and lunch included, max 8 people, £95 per person. Perfect for beginners.",
             "Clay Corner", "pottery workshop", Course, ["22 March", "10am", "4pm", "lunch", "8 people", "£95", "beginners"]),
+
+        // Briefs that also tell the page builder what to build, as the workspace's own examples do: the page's plan, never its copy.
+        new("product", "A launch page for Brewly, a smart coffee grinder with 40 grind settings, $149 until March 1, with features, pricing and an FAQ.",
+            "Brewly", "coffee grinder", ProductPage, ["40 grind settings", "$149", "March 1"]),
+        new("shop", "A summer sale landing page for Acme Outfitters: 30% off hiking and camping gear until August 31, with a product grid, free shipping over $50 and an FAQ.",
+            "Acme Outfitters", "camping gear", Shop, ["30% off", "August 31", "free shipping over $50"]),
+        new("saas", "A landing page for Flowboard, a project planning tool for small agencies: features, pricing with a free tier, testimonials and a sign-up call to action.",
+            "Flowboard", "project planning tool", Saas, ["small agencies", "free tier"]),
+        new("conference", "An event page for DevDays Lisbon, a two-day developer conference on 12–13 March 2027: speakers, schedule, tickets and a venue section.",
+            "DevDays Lisbon", "developer conference", Event, ["12–13 March 2027"]),
+        new("restaurant", "A page for Osteria Lume, a neighbourhood Italian restaurant: seasonal menu, opening hours, booking call to action and reviews.",
+            "Osteria Lume", "Italian restaurant", Restaurant, ["seasonal menu"]),
+    ];
+
+    /// <summary>Words that ask for a part of the page; on the page they are instructions printed as copy.</summary>
+    public static IReadOnlyList<string> InstructionPhrases { get; } =
+    [
+        "with features", "call to action", "product grid", "venue section", "and reviews", "and an faq", "with an faq", "landing page", "page for",
+        "sign-up call", "booking call", "pricing with",
     ];
 }

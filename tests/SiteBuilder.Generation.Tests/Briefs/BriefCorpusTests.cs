@@ -90,6 +90,33 @@ public sealed class BriefCorpusTests(ITestOutputHelper output)
         Assert.True(misfits.Count <= BriefCorpus.All.Count / 10, string.Join("\n", misfits));
     }
 
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void TheBriefsInstructionsAreThePlanNotTheCopy(BriefCase brief)
+    {
+        var page = Compose(brief.Prompt);
+        foreach (var phrase in BriefCorpus.InstructionPhrases)
+        {
+            Assert.False(page.Text.Contains(phrase, StringComparison.Ordinal), $"\"{phrase}\" is on the page: {page.Text}");
+        }
+    }
+
+    /// <summary>
+    /// A copywriter quotes a brief's phrases ("a smart coffee grinder with 40 grind settings") but never pastes the brief: no
+    /// sentence on the page repeats a run of the prompt's words longer than twelve words and most of the prompt.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void ThePromptIsNeverPastedAsCopy(BriefCase brief)
+    {
+        var prompt = Words(Fold(brief.Prompt));
+        var limit = Math.Max(12, (int)(prompt.Length * 0.6));
+        var longest = Compose(brief.Prompt).Text.Split(['.', '!', '?'])
+            .Select(sentence => LongestCommonRun(prompt, Words(sentence)))
+            .MaxBy(run => run.Length)!;
+        Assert.True(longest.Length <= limit, $"{longest.Length} words of the prompt in a row (limit {limit}): \"{string.Join(' ', longest)}\"");
+    }
+
     [Fact]
     public void ACoffeeGrinderIsNeverSoldAsAPhoneApp()
     {
@@ -97,6 +124,34 @@ public sealed class BriefCorpusTests(ITestOutputHelper output)
         Assert.DoesNotContain("ios and android", page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("older phones", page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("per month", page.Text, StringComparison.Ordinal);
+    }
+
+    private static string[] Words(string page) =>
+        page.Split([' ', ',', '.', ':', ';', '!', '?', '(', ')', '"', '“', '”'], StringSplitOptions.RemoveEmptyEntries);
+
+    private static string[] LongestCommonRun(string[] a, string[] b)
+    {
+        var best = (Start: 0, Length: 0);
+        var previous = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                if (a[i - 1] == b[j - 1])
+                {
+                    current[j] = previous[j - 1] + 1;
+                    if (current[j] > best.Length)
+                    {
+                        best = (i - current[j], current[j]);
+                    }
+                }
+            }
+
+            previous = current;
+        }
+
+        return a[best.Start..(best.Start + best.Length)];
     }
 
     private static bool IsMoney(string fact) => fact.IndexOfAny(['$', '£', '€']) >= 0;
