@@ -161,7 +161,11 @@ public sealed class RefinementTests
         var (html, after) = Refine(parent, "change the discount to 40% off");
         Assert.Equal(40, after.Facts.DiscountPercent);
         Assert.Equal("Summer Sale: 40% off all hiking gear", after.Sections[0].Heading);
-        Assert.Contains("$40.80", TestPages.Parse(html).GetElementById("product-grid")!.TextContent, StringComparison.Ordinal);
+        var grid = TestPages.Parse(html).GetElementById("product-grid")!.TextContent;
+        Assert.Contains("40% off", grid, StringComparison.Ordinal);
+
+        // No line written from the brief still says the old discount.
+        Assert.DoesNotContain("30%", TestPages.Parse(html).Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

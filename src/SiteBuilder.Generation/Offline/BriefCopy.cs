@@ -164,6 +164,58 @@ internal static partial class BriefCopy
         return tiers;
     }
 
+    /// <summary>A brief without prices that offers something free: one tier, "Free", with the brief's features.</summary>
+    public static List<Tier> FreeTiers(PageContext page)
+    {
+        var brief = page.Brief;
+        var free = brief.Facts.FirstOrDefault(f => f.Kind is BriefFactKind.Offer or BriefFactKind.Feature
+            && (f.Text.Equals("free", StringComparison.OrdinalIgnoreCase) || f.Text.StartsWith("free ", StringComparison.OrdinalIgnoreCase)));
+        if (free is null)
+        {
+            return [];
+        }
+
+        var name = free.Text.Contains(' ', StringComparison.Ordinal) ? Capitalize(free.Text) : page.Kind is BusinessKind.Event or BusinessKind.Course ? "Entry" : page.Brand;
+        var includes = brief.Facts.Where(f => f.Kind is BriefFactKind.Feature or BriefFactKind.Offer && f != free).Select(f => Capitalize(f.Text)).Distinct().Take(3).ToArray();
+        return [new Tier(name, "Free", string.Empty, string.Empty, includes, true, page.PrimaryAction)];
+    }
+
+    /// <summary>What a pricing section says when the brief names no price: an honest line, never an invented amount.</summary>
+    public static string NoPrices(PageContext page) => page.Kind switch
+    {
+        BusinessKind.Event => "Ticket prices are coming soon.",
+        BusinessKind.Course => "Fees are coming soon. Ask us and we'll tell you first.",
+        BusinessKind.Nonprofit => "Give what you can, once or every month. Every gift goes to the work.",
+        BusinessKind.Restaurant => "Ask us about set menus and group bookings.",
+        BusinessKind.LocalService or BusinessKind.Portfolio => "Every job is different: ask us for a quote, with no obligation.",
+        _ => $"Ask us about plans and prices, or {page.PrimaryAction.ToLowerInvariant()} to get started.",
+    };
+
+    /// <summary>
+    /// What a sale without named products puts on sale, from its reduction: "40% off all jackets and boots" is jackets and boots,
+    /// "30% off hiking and camping gear" is hiking and camping gear, "25% off" alone is the brief's category.
+    /// </summary>
+    public static List<string> SaleLines(PageContext page)
+    {
+        var brief = page.Brief;
+        var discount = brief.OfKind(BriefFactKind.Discount).FirstOrDefault();
+        if (discount is null)
+        {
+            return [];
+        }
+
+        var point = brief.Points.FirstOrDefault(p => p.Contains(discount.Text, StringComparison.OrdinalIgnoreCase)) ?? string.Empty;
+        var at = point.IndexOf(discount.Text, StringComparison.OrdinalIgnoreCase);
+        var scope = at < 0 ? string.Empty : ScopeRegex().Match(point[(at + discount.Text.Length)..]).Groups["scope"].Value.Trim();
+        if (scope.Length == 0 || scope is "everything" or "sitewide" or "storewide")
+        {
+            return brief.Category is { } category ? [Capitalize(category)] : [];
+        }
+
+        var parts = PartSplitRegex().Split(scope).Where(p => p.Length > 0).ToList();
+        return parts.Count > 1 && parts.All(p => p.EndsWith('s')) ? [.. parts.Select(Capitalize)] : [Capitalize(scope)];
+    }
+
     /// <summary>Every point that states a price or a reduction, for the fine print of the pricing or product section.</summary>
     public static List<string> PricePoints(PageContext page, IEnumerable<Tier> shown)
     {
@@ -344,6 +396,13 @@ internal static partial class BriefCopy
 
     [GeneratedRegex(@"^[$£€]\s?\d")]
     private static partial Regex MoneyStartRegex();
+
+    /// <summary>" all jackets and boots, November 28 …" → "jackets and boots".</summary>
+    [GeneratedRegex(@"^\s*(?:on\s+)?(?:all\s+|our\s+|every\s+|selected\s+)?(?<scope>[a-z][a-z -]{1,40}?)(?=\s+(?:until|till|through|ends?|for|with|from|when|this|at|in|on|by)\b|[,.;:!]|$)")]
+    private static partial Regex ScopeRegex();
+
+    [GeneratedRegex(@",\s*|\s+and\s+")]
+    private static partial Regex PartSplitRegex();
 
     [GeneratedRegex(@"^(?:up\s+to\s+)?(?:\d{1,3}\s?%\s+off|[$£€]\s?\d[\d,.]*\s+off)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OfferStartRegex();

@@ -199,6 +199,17 @@ internal static partial class Copy
             return null;
         }
 
+        // Nor do they invent prices: without any, the pricing section says so plainly.
+        if (page.Briefed && kind == SectionKinds.Pricing)
+        {
+            return BriefCopy.FreeTiers(page).Count > 0 && page.Kind is BusinessKind.Event or BusinessKind.Course ? null : BriefCopy.NoPrices(page);
+        }
+
+        if (page.Briefed && kind == SectionKinds.ProductGrid && page.Brief.Has(BriefFactKind.Discount))
+        {
+            return null;
+        }
+
         var f = page.Facts;
         return kind switch
         {
@@ -537,9 +548,10 @@ internal static partial class Copy
 
     public static Tier[] Tiers(PageContext page)
     {
-        if (page.Briefed && BriefCopy.Tiers(page) is { Count: > 0 } fromBrief)
+        if (page.Briefed)
         {
-            return [.. fromBrief];
+            // The brief's prices, or its free offer ("a free tier", "Free, pizza provided"), or none: never a made-up amount.
+            return BriefCopy.Tiers(page) is { Count: > 0 } fromBrief ? [.. fromBrief] : [.. BriefCopy.FreeTiers(page)];
         }
 
         var f = page.Facts;
@@ -632,7 +644,14 @@ internal static partial class Copy
     public static Course[] Menu(PageContext page)
     {
         var dishes = page.Brief.OfKind(BriefFactKind.Feature).Select(f => new Dish(BriefCopy.Capitalize(f.Text), "Ask us what's good today.", null)).ToArray();
-        return dishes.Length >= 2 ? [new Course("From our kitchen", dishes)] : StockMenu(page);
+        if (dishes.Length >= 2)
+        {
+            return [new Course("From our kitchen", dishes)];
+        }
+
+        // A briefed page shows sample dishes for its cuisine but never a price the brief did not give.
+        var stock = StockMenu(page);
+        return page.Briefed ? [.. stock.Select(c => c with { Dishes = [.. c.Dishes.Select(d => d with { Price = null })] })] : stock;
     }
 
     private static Course[] StockMenu(PageContext page) => page.Facts.Cuisine switch

@@ -4,6 +4,7 @@ using SiteBuilder.Generation.Prompts;
 using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Theming;
+using SiteBuilder.Validation.Briefs;
 
 namespace SiteBuilder.Generation.Offline;
 
@@ -246,6 +247,7 @@ public static partial class Refinement
         var sections = Resection(design, instruction, template, oldFacts, facts, theme.Tone);
         return design with
         {
+            Brief = Restate(design.Brief, oldFacts, facts),
             Facts = facts,
             Theme = theme,
             Hero = hero,
@@ -253,6 +255,37 @@ public static partial class Refinement
             CtaLabel = instruction.CtaLabel ?? design.CtaLabel,
             BrandPrimary = brandPrimary,
             BrandSecondary = brandSecondary,
+        };
+    }
+
+    /// <summary>
+    /// The brief's copy says what the page now says: after "change the discount to 40% off" its lines and facts read 40%,
+    /// after a new date the new date, so no line written from the brief contradicts the refined headline.
+    /// </summary>
+    private static Brief? Restate(Brief? brief, PromptFacts before, PromptFacts after)
+    {
+        var swaps = new List<(string From, string To)>();
+        if (before.DiscountPercent is { } was && after.DiscountPercent is { } now && was != now)
+        {
+            swaps.Add(($"{was}% off", $"{now}% off"));
+            swaps.Add(($"{was}%", $"{now}%"));
+        }
+
+        if (before.Dates is { } oldDates && after.Dates is { } newDates && oldDates != newDates)
+        {
+            swaps.Add((oldDates, newDates));
+        }
+
+        if (brief is null || swaps.Count == 0)
+        {
+            return brief;
+        }
+
+        string Swap(string text) => swaps.Aggregate(text, (current, swap) => current.Replace(swap.From, swap.To, StringComparison.OrdinalIgnoreCase));
+        return brief with
+        {
+            Points = [.. brief.Points.Select(Swap)],
+            Facts = [.. brief.Facts.Select(f => f with { Text = Swap(f.Text) })],
         };
     }
 

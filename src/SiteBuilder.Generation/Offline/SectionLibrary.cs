@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text;
 using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Templates;
@@ -10,7 +11,7 @@ namespace SiteBuilder.Generation.Offline;
 /// One renderer per section kind. Each writes a <c>&lt;section id="{kind}" aria-labelledby="{kind}-title"&gt;</c>
 /// with an h2 (the hero: the page's only h1) and h3s below it, so headings never skip a level.
 /// </summary>
-internal static class SectionLibrary
+internal static partial class SectionLibrary
 {
     public static void Write(StringBuilder html, PageContext page, LayoutSection section, bool alternate)
     {
@@ -238,6 +239,14 @@ internal static class SectionLibrary
             return;
         }
 
+        if (page.Briefed && BriefCopy.SaleLines(page) is { Count: > 0 } lines)
+        {
+            SaleCards(html, page, lines);
+            FinePrint(html, page, []);
+            Close(html);
+            return;
+        }
+
         var f = page.Facts;
         html.Append("<div class=\"grid\">");
         for (var i = 0; i < Copy.BasePrices.Length; i++)
@@ -274,6 +283,40 @@ internal static class SectionLibrary
     }
 
     /// <summary>The product itself at the brief's prices: one card per price the brief gives it.</summary>
+    /// <summary>A card per line on sale, with the brief's reduction and deadline: no product or price the brief did not name.</summary>
+    private static void SaleCards(StringBuilder html, PageContext page, IReadOnlyList<string> lines)
+    {
+        var brief = page.Brief;
+        var f = page.Facts;
+
+        // A refinement changes the discount in the page's facts ("change the discount to 40% off"); the brief keeps the first one.
+        var discount = f.DiscountPercent is { } percent
+            ? $"{(f.Offer?.StartsWith("Up", StringComparison.Ordinal) == true ? "Up to " : string.Empty)}{percent}% off"
+            : BriefCopy.Capitalize(brief.OfKind(BriefFactKind.Discount).First().Text);
+        var until = brief.Facts.FirstOrDefault(x => x.Kind is BriefFactKind.Deadline or BriefFactKind.Date)?.Text;
+        var when = until is null ? null
+            : until.StartsWith("until", StringComparison.OrdinalIgnoreCase) || until.Contains(" only", StringComparison.OrdinalIgnoreCase) || RangeRegex().IsMatch(until)
+                ? BriefCopy.Capitalize(until)
+                : $"Until {until}";
+        html.Append("<div class=\"grid\">");
+        for (var i = 0; i < lines.Count; i++)
+        {
+            html.Append("<article class=\"card product\"><div class=\"product-art\">");
+            Art.Product(html, i);
+            html.Append("<span class=\"badge badge-corner\">").Append(Text(discount)).Append("</span></div><div class=\"product-body\"><h3>")
+                .Append(Text(lines[i])).Append("</h3><p class=\"price\"><span class=\"price-now\">").Append(Text(discount)).Append("</span></p>");
+            if (when is not null)
+            {
+                html.Append("<p class=\"muted\">").Append(Text(when)).Append("</p>");
+            }
+
+            html.Append("<a class=\"btn btn-primary btn-small\" href=\"").Append(page.Anchor(SectionKinds.Cta, SectionKinds.NewsletterSignup))
+                .Append("\">Shop <span class=\"sr-only\">").Append(Text(lines[i])).Append("</span></a></div></article>");
+        }
+
+        html.Append("</div>");
+    }
+
     private static void BriefProducts(StringBuilder html, PageContext page, IReadOnlyList<Tier> offers)
     {
         html.Append("<div class=\"grid\">");
@@ -414,8 +457,9 @@ internal static class SectionLibrary
     private static void Pricing(StringBuilder html, PageContext page, LayoutSection section, bool alternate)
     {
         Open(html, page, section, alternate);
+        var tiers = Copy.Tiers(page);
         html.Append("<div class=\"grid grid-wide\">");
-        foreach (var tier in Copy.Tiers(page))
+        foreach (var tier in tiers)
         {
             html.Append("<article class=\"card pricing-card").Append(tier.Featured ? " featured" : string.Empty).Append("\">");
             if (tier.Featured)
@@ -437,7 +481,7 @@ internal static class SectionLibrary
         }
 
         html.Append("</div>");
-        FinePrint(html, page, Copy.Tiers(page));
+        FinePrint(html, page, tiers);
         Close(html);
     }
 
@@ -449,7 +493,10 @@ internal static class SectionLibrary
             return;
         }
 
-        var lines = BriefCopy.PricePoints(page, tiers);
+        // A refined discount ("change the discount to 40% off") outdates the brief's own lines that state another one.
+        var lines = BriefCopy.PricePoints(page, tiers)
+            .Where(line => page.Facts.DiscountPercent is not { } percent || PercentOffRegex().Matches(line).All(m => m.Groups[1].Value == percent.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
         if (lines.Count > 0)
         {
             html.Append("<ul class=\"fine-print\">");
@@ -624,4 +671,10 @@ internal static class SectionLibrary
         html.Append("<li><a href=\"#top\">Back to top</a></li></ul></nav></div><p class=\"legal\">© ")
             .Append(Text(page.Brand)).Append(". All rights reserved.</p></div></footer>");
     }
+
+    [GeneratedRegex(@"\s(?:to|through)\s|[–-]")]
+    private static partial Regex RangeRegex();
+
+    [GeneratedRegex(@"(\d{1,3})\s?%\s+off", RegexOptions.IgnoreCase)]
+    private static partial Regex PercentOffRegex();
 }

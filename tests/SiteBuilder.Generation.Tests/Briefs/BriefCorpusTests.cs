@@ -13,7 +13,7 @@ namespace SiteBuilder.Generation.Tests.Briefs;
 /// browser shows, not the markup or the embedded design) must carry the name, what it is, and the prompt's facts, with
 /// every price where an offer or price belongs, on a template that fits the business.
 /// </summary>
-public sealed class BriefCorpusTests(ITestOutputHelper output)
+public sealed partial class BriefCorpusTests(ITestOutputHelper output)
 {
     private static readonly HtmlParser Parser = new();
 
@@ -115,6 +115,16 @@ public sealed class BriefCorpusTests(ITestOutputHelper output)
             .Select(sentence => LongestCommonRun(prompt, Words(sentence)))
             .MaxBy(run => run.Length)!;
         Assert.True(longest.Length <= limit, $"{longest.Length} words of the prompt in a row (limit {limit}): \"{string.Join(' ', longest)}\"");
+    }
+
+    /// <summary>Every amount of money on the page is one the brief gave: no sample price, product or ticket tier made up.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void EveryPriceOnThePageIsTheBriefs(BriefCase brief)
+    {
+        var prompt = Fold(brief.Prompt);
+        var invented = MoneyRegex().Matches(Compose(brief.Prompt).Text).Select(m => m.Value).Where(amount => !prompt.Contains(amount, StringComparison.Ordinal)).Distinct().ToList();
+        Assert.True(invented.Count == 0, $"Not in the brief: {string.Join(", ", invented)}");
     }
 
     [Fact]
@@ -220,4 +230,7 @@ public sealed class BriefCorpusTests(ITestOutputHelper output)
             return text.ToString();
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[$£€]\s?\d[\d,]*(?:\.\d{1,2})?(?:[km]\b)?")]
+    private static partial System.Text.RegularExpressions.Regex MoneyRegex();
 }
