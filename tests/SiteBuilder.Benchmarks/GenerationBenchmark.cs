@@ -153,7 +153,10 @@ internal static class GenerationBenchmark
 
         public static string BenchTenant => Tenant;
 
-        public static async Task<Portal> StartAsync(Dictionary<string, string> settings)
+        /// <summary>An Operator's account (password <see cref="BenchPassword"/>), made when asked for: the dashboard is theirs.</summary>
+        public const string BenchOperator = "bench-ops";
+
+        public static async Task<Portal> StartAsync(Dictionary<string, string> settings, bool withOperator = false)
         {
             var dataDirectory = Path.Combine(Path.GetTempPath(), "sitebuilder-bench", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(dataDirectory);
@@ -171,6 +174,11 @@ internal static class GenerationBenchmark
                 ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Warning",
             };
             await RunCliAsync(environment, "users", "add", "bench", "--role", "Marketer", "--tenant", Tenant, "--password", BenchPassword);
+            if (withOperator)
+            {
+                await RunCliAsync(environment, "users", "add", BenchOperator, "--role", "Operator", "--password", BenchPassword);
+            }
+
             var token = (await RunCliAsync(environment, "token", "--user", "bench", "--tenant", Tenant, "--ttl", "2h")).Trim().Split('\n')[^1].Trim();
 
             var address = $"http://127.0.0.1:{LoopbackPort.GetFree()}";

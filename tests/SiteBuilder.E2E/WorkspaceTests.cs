@@ -556,10 +556,10 @@ public sealed class WorkspaceTests(BrowserFixture browser)
         var names = Enumerable.Range(1, 11).Select(i => $"Spring campaign {i:00}").Append("Osteria Lume · Restaurant").ToList();
         for (var i = 0; i < names.Count; i++)
         {
-            await store.SaveSiteAsync(new Site { Tenant = tenant, SiteId = GenerationIds.NewSiteId(names[i]), Name = names[i], CreatedAt = now, UpdatedAt = now.AddMinutes(i) }, TestContext.Current.CancellationToken);
+            await store.CreateSiteAsync(new Site { Tenant = tenant, SiteId = GenerationIds.NewSiteId(names[i]), Name = names[i], CreatedAt = now, UpdatedAt = now.AddMinutes(i) }, TestContext.Current.CancellationToken);
         }
 
-        await store.SaveSiteAsync(new Site { Tenant = other, SiteId = GenerationIds.NewSiteId("secret"), Name = "Secret launch", CreatedAt = now, UpdatedAt = now }, TestContext.Current.CancellationToken);
+        await store.CreateSiteAsync(new Site { Tenant = other, SiteId = GenerationIds.NewSiteId("secret"), Name = "Secret launch", CreatedAt = now, UpdatedAt = now }, TestContext.Current.CancellationToken);
         await using var session = await SignedInAsync(tenant);
         var page = session.Page;
 

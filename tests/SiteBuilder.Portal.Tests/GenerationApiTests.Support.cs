@@ -428,10 +428,18 @@ internal sealed class SlowEndStateStore(IGenerationStore inner, TimeSpan delay) 
 
     public Task<Site?> GetSiteAsync(string tenant, string siteId, CancellationToken cancellationToken = default) => inner.GetSiteAsync(tenant, siteId, cancellationToken);
 
-    public Task SaveSiteAsync(Site site, CancellationToken cancellationToken = default) => inner.SaveSiteAsync(site, cancellationToken);
+    public Task CreateSiteAsync(Site site, CancellationToken cancellationToken = default) => inner.CreateSiteAsync(site, cancellationToken);
 
     public Task<bool> RenameSiteAsync(string tenant, string siteId, string name, CancellationToken cancellationToken = default) =>
         inner.RenameSiteAsync(tenant, siteId, name, cancellationToken);
+
+    public Task<bool> RecordCompletedVersionAsync(
+        string tenant, string siteId, string generationId, int version, double? brandScore, DateTimeOffset completedAt, CancellationToken cancellationToken = default) =>
+        inner.RecordCompletedVersionAsync(tenant, siteId, generationId, version, brandScore, completedAt, cancellationToken);
+
+    public Task<bool> RestoreVersionAsync(
+        string tenant, string siteId, string generationId, double? brandScore, DateTimeOffset updatedAt, CancellationToken cancellationToken = default) =>
+        inner.RestoreVersionAsync(tenant, siteId, generationId, brandScore, updatedAt, cancellationToken);
 
     public Task<IReadOnlyList<Site>> ListSitesAsync(string tenant, CancellationToken cancellationToken = default) => inner.ListSitesAsync(tenant, cancellationToken);
 }

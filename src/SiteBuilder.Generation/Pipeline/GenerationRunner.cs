@@ -383,14 +383,9 @@ public sealed class GenerationRunner(
                 $"/v1/sites/{g.Tenant}/generations/{g.Id}/html", $"/v1/sites/{g.Tenant}/generations/{g.Id}/report",
                 g.Provider, g.ModelId, g.InputTokens, g.OutputTokens, g.Note),
             x => x with { Status = GenerationStatus.Complete, Progress = 100, Message = "Complete", BrandScore = brandScore, CompletedAt = completedAt },
-            async () =>
-            {
-                var site = await store.GetSiteAsync(g.Tenant, g.SiteId, CancellationToken.None);
-                if (site is not null && site.LatestVersion <= g.Version)
-                {
-                    await store.SaveSiteAsync(site with { LatestGenerationId = g.Id, LatestVersion = g.Version, LatestBrandScore = brandScore, UpdatedAt = completedAt }, CancellationToken.None);
-                }
-            });
+            // Writes the site's latest-version fields only (a rename at the same moment keeps its name); a later version that
+            // completed first stays the site's page.
+            () => store.RecordCompletedVersionAsync(g.Tenant, g.SiteId, g.Id, g.Version, brandScore, completedAt, CancellationToken.None));
     }
 
     private Task FailAsync(GenerationRun run, string code, string message) =>

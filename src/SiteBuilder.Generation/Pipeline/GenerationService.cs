@@ -52,7 +52,7 @@ public sealed class GenerationService(
         {
             var siteTemplate = template ?? TemplateCatalog.Infer(prompt);
             site = new Site { Tenant = tenant, SiteId = GenerationIds.NewSiteId(prompt), Name = SiteName(prompt, siteTemplate), CreatedAt = now, UpdatedAt = now };
-            await store.SaveSiteAsync(site, cancellationToken);
+            await store.CreateSiteAsync(site, cancellationToken);
         }
 
         var generation = await store.CreateAsync(new GenerationRecord
@@ -190,11 +190,14 @@ public sealed class GenerationService(
             throw new GenerationRequestException("generationId", $"Only a complete version of this tenant can be restored; {version.Id} is {version.Status.ToWire()}.");
         }
 
-        var site = await store.GetSiteAsync(tenant, version.SiteId, cancellationToken)
-            ?? throw new GenerationRequestException("siteId", $"There is no site {version.SiteId} for this tenant.", notFound: true);
-        var restored = site with { LatestGenerationId = version.Id, LatestBrandScore = version.BrandScore, UpdatedAt = clock.GetUtcNow() };
-        await store.SaveSiteAsync(restored, cancellationToken);
-        return restored;
+        // Only the site's pointer to its page changes: a rename or a completion at the same moment keeps its own update.
+        if (!await store.RestoreVersionAsync(tenant, version.SiteId, version.Id, version.BrandScore, clock.GetUtcNow(), cancellationToken)
+            || await store.GetSiteAsync(tenant, version.SiteId, cancellationToken) is not { } site)
+        {
+            throw new GenerationRequestException("siteId", $"There is no site {version.SiteId} for this tenant.", notFound: true);
+        }
+
+        return site;
     }
 
     /// <summary>Renames the site: the name is trimmed and must be 1 to <see cref="Site.MaxNameLength"/> characters.</summary>

@@ -219,7 +219,7 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
         return response.IsItemSet ? ReadSite(response.Item) : null;
     }
 
-    public async Task SaveSiteAsync(Site site, CancellationToken cancellationToken = default)
+    public async Task CreateSiteAsync(Site site, CancellationToken cancellationToken = default)
     {
         var item = SiteKey(site.Tenant, site.SiteId);
         item["tenant"] = Attr.S(site.Tenant);
@@ -238,7 +238,14 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
             item["latestBrandScore"] = Attr.N(score);
         }
 
-        await dynamo.PutItemAsync(new PutItemRequest { TableName = Table, Item = item }, cancellationToken);
+        try
+        {
+            await dynamo.PutItemAsync(new PutItemRequest { TableName = Table, Item = item, ConditionExpression = "attribute_not_exists(pk)" }, cancellationToken);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            throw new GenerationConflictException($"The tenant has a site with the id '{site.SiteId}'.");
+        }
     }
 
     public async Task<bool> RenameSiteAsync(string tenant, string siteId, string name, CancellationToken cancellationToken = default)
@@ -253,6 +260,56 @@ public sealed class DynamoGenerationStore(IAmazonDynamoDB dynamo, ResourceNames 
                 ConditionExpression = "attribute_exists(pk)",
                 ExpressionAttributeNames = new() { ["#name"] = "name" },
                 ExpressionAttributeValues = new() { [":name"] = Attr.S(name) },
+            }, cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    public Task<bool> RecordCompletedVersionAsync(
+        string tenant, string siteId, string generationId, int version, double? brandScore, DateTimeOffset completedAt, CancellationToken cancellationToken = default) =>
+        PointSiteAtAsync(tenant, siteId, generationId, brandScore, completedAt, version, cancellationToken);
+
+    public Task<bool> RestoreVersionAsync(
+        string tenant, string siteId, string generationId, double? brandScore, DateTimeOffset updatedAt, CancellationToken cancellationToken = default) =>
+        PointSiteAtAsync(tenant, siteId, generationId, brandScore, updatedAt, completedVersion: null, cancellationToken);
+
+    /// <summary>
+    /// One conditional UpdateItem of the site's latest-version attributes (never its name); a completed version also sets
+    /// <c>latestVersion</c>, unless the site already shows a later one.
+    /// </summary>
+    private async Task<bool> PointSiteAtAsync(
+        string tenant, string siteId, string generationId, double? brandScore, DateTimeOffset updatedAt, int? completedVersion, CancellationToken cancellationToken)
+    {
+        List<string> set = ["latestGenerationId = :latest", "updatedAt = :updated"];
+        var values = new Dictionary<string, AttributeValue> { [":latest"] = Attr.S(generationId), [":updated"] = Attr.Time(updatedAt) };
+        var condition = "attribute_exists(pk)";
+        if (completedVersion is { } version)
+        {
+            set.Add("latestVersion = :version");
+            values[":version"] = Attr.N(version);
+            condition += " AND latestVersion <= :version";
+        }
+
+        if (brandScore is { } score)
+        {
+            set.Add("latestBrandScore = :score");
+            values[":score"] = Attr.N(score);
+        }
+
+        try
+        {
+            await dynamo.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = Table,
+                Key = SiteKey(tenant, siteId),
+                // A version without a score leaves none behind (the SQLite store sets the column to null).
+                UpdateExpression = $"SET {string.Join(", ", set)}" + (brandScore is null ? " REMOVE latestBrandScore" : ""),
+                ConditionExpression = condition,
+                ExpressionAttributeValues = values,
             }, cancellationToken);
             return true;
         }

@@ -39,14 +39,32 @@ public interface IGenerationStore
 
     Task<Site?> GetSiteAsync(string tenant, string siteId, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates or replaces the site record.</summary>
-    Task SaveSiteAsync(Site site, CancellationToken cancellationToken = default);
+    // A site record is never written whole after it is made: each change below writes only its own fields, so a rename and a
+    // completion (or a restore) at the same moment both land.
+
+    /// <summary>Records a new site. Throws <see cref="GenerationConflictException"/> if the tenant has a site with that id.</summary>
+    Task CreateSiteAsync(Site site, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Changes the site's name and nothing else, so a generation completing at the same moment keeps its own update.
     /// False when the tenant has no such site.
     /// </summary>
     Task<bool> RenameSiteAsync(string tenant, string siteId, string name, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A version completed: the site's latest generation, version and brand score become its own, updated at
+    /// <paramref name="completedAt"/>, unless the site already shows a later version (versions may complete out of order).
+    /// Nothing else changes. False when nothing changed: no such site, or a later version.
+    /// </summary>
+    Task<bool> RecordCompletedVersionAsync(
+        string tenant, string siteId, string generationId, int version, double? brandScore, DateTimeOffset completedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes an earlier complete version the site's page again: the latest generation and brand score become its own, updated at
+    /// <paramref name="updatedAt"/>; the latest version number and the name stay. False when the tenant has no such site.
+    /// </summary>
+    Task<bool> RestoreVersionAsync(
+        string tenant, string siteId, string generationId, double? brandScore, DateTimeOffset updatedAt, CancellationToken cancellationToken = default);
 
     /// <summary>The tenant's sites, most recently updated first.</summary>
     Task<IReadOnlyList<Site>> ListSitesAsync(string tenant, CancellationToken cancellationToken = default);

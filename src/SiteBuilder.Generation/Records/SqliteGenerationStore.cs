@@ -315,21 +315,52 @@ public sealed class SqliteGenerationStore(SqliteDatabase database) : IGeneration
         return await reader.ReadAsync(cancellationToken) ? ReadSite(reader) : null;
     }
 
-    public Task SaveSiteAsync(Site site, CancellationToken cancellationToken = default) =>
-        WriteAsync(batch => batch.Command("""
-            INSERT INTO sites (tenant, site_id, name, latest_generation_id, latest_version, latest_brand_score, created_at, updated_at)
-            VALUES ($tenant, $site, $name, $latest, $version, $score, $created, $updated)
-            ON CONFLICT (tenant, site_id) DO UPDATE SET name = excluded.name, latest_generation_id = excluded.latest_generation_id,
-                latest_version = excluded.latest_version, latest_brand_score = excluded.latest_brand_score, updated_at = excluded.updated_at
-            """,
-            ("$tenant", site.Tenant), ("$site", site.SiteId), ("$name", site.Name), ("$latest", site.LatestGenerationId), ("$version", site.LatestVersion),
-            ("$score", site.LatestBrandScore), ("$created", site.CreatedAt.ToSortable()), ("$updated", site.UpdatedAt.ToSortable())).ExecuteNonQueryAsync(), cancellationToken);
+    public Task CreateSiteAsync(Site site, CancellationToken cancellationToken = default) =>
+        WriteAsync(async batch =>
+        {
+            var command = batch.Command("""
+                INSERT INTO sites (tenant, site_id, name, latest_generation_id, latest_version, latest_brand_score, created_at, updated_at)
+                VALUES ($tenant, $site, $name, $latest, $version, $score, $created, $updated)
+                ON CONFLICT (tenant, site_id) DO NOTHING
+                """,
+                ("$tenant", site.Tenant), ("$site", site.SiteId), ("$name", site.Name), ("$latest", site.LatestGenerationId), ("$version", site.LatestVersion),
+                ("$score", site.LatestBrandScore), ("$created", site.CreatedAt.ToSortable()), ("$updated", site.UpdatedAt.ToSortable()));
+            if (await command.ExecuteNonQueryAsync() == 0)
+            {
+                throw new GenerationConflictException($"The tenant has a site with the id '{site.SiteId}'.");
+            }
+        }, cancellationToken);
 
     public async Task<bool> RenameSiteAsync(string tenant, string siteId, string name, CancellationToken cancellationToken = default)
     {
         var changed = 0;
         await WriteAsync(async batch => changed = await batch.Command("UPDATE sites SET name = $name WHERE tenant = $tenant AND site_id = $site",
             ("$tenant", tenant), ("$site", siteId), ("$name", name)).ExecuteNonQueryAsync(), cancellationToken);
+        return changed == 1;
+    }
+
+    public async Task<bool> RecordCompletedVersionAsync(
+        string tenant, string siteId, string generationId, int version, double? brandScore, DateTimeOffset completedAt, CancellationToken cancellationToken = default)
+    {
+        var changed = 0;
+        await WriteAsync(async batch => changed = await batch.Command("""
+            UPDATE sites SET latest_generation_id = $latest, latest_version = $version, latest_brand_score = $score, updated_at = $updated
+            WHERE tenant = $tenant AND site_id = $site AND latest_version <= $version
+            """,
+            ("$tenant", tenant), ("$site", siteId), ("$latest", generationId), ("$version", version), ("$score", brandScore),
+            ("$updated", completedAt.ToSortable())).ExecuteNonQueryAsync(), cancellationToken);
+        return changed == 1;
+    }
+
+    public async Task<bool> RestoreVersionAsync(
+        string tenant, string siteId, string generationId, double? brandScore, DateTimeOffset updatedAt, CancellationToken cancellationToken = default)
+    {
+        var changed = 0;
+        await WriteAsync(async batch => changed = await batch.Command("""
+            UPDATE sites SET latest_generation_id = $latest, latest_brand_score = $score, updated_at = $updated
+            WHERE tenant = $tenant AND site_id = $site
+            """,
+            ("$tenant", tenant), ("$site", siteId), ("$latest", generationId), ("$score", brandScore), ("$updated", updatedAt.ToSortable())).ExecuteNonQueryAsync(), cancellationToken);
         return changed == 1;
     }
 

@@ -369,7 +369,7 @@ public abstract class GenerationStoreContract : IAsyncLifetime
     [Fact]
     public async Task ConcurrentWritesOfEveryKindAllLandAndAStaleUpdateFailsOnlyItself()
     {
-        // Creates, row updates, event appends and site saves at once (the SQLite store commits them together).
+        // Creates, row updates, event appends and site creations at once (the SQLite store commits them together).
         var tenant = NewTenant();
         var stale = await Store.CreateAsync(NewGeneration(tenant, Created), Cancellation);
         await Store.UpdateAsync(stale with { Progress = 20 }, Cancellation);
@@ -379,7 +379,7 @@ public abstract class GenerationStoreContract : IAsyncLifetime
         var writes = created
             .Select(g => (Task)Store.UpdateAsync(g with { Status = GenerationStatus.Generating, Progress = 15, Message = "Writing" }, Cancellation))
             .Concat(created.Select(g => Store.AppendEventsAsync(g.Id, [new GenerationEvent(1, new ProgressEvent(0, "Starting generation...", "start"))], Cancellation)))
-            .Concat(created.Select(g => Store.SaveSiteAsync(new Site { Tenant = tenant, SiteId = g.SiteId, Name = g.SiteId, CreatedAt = Created, UpdatedAt = Created }, Cancellation)))
+            .Concat(created.Select(g => Store.CreateSiteAsync(new Site { Tenant = tenant, SiteId = g.SiteId, Name = g.SiteId, CreatedAt = Created, UpdatedAt = Created }, Cancellation)))
             .ToList();
         var conflict = Store.UpdateAsync(stale with { Progress = 30 }, Cancellation);
 
@@ -407,7 +407,7 @@ public abstract class GenerationStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SitesAreSavedReplacedAndListedMostRecentlyUpdatedFirst()
+    public async Task SitesAreCreatedOnceAndListedMostRecentlyUpdatedFirst()
     {
         var tenant = NewTenant();
         var draft = new Site { Tenant = tenant, SiteId = "spring-sale", Name = "Spring sale — «été»", CreatedAt = Created, UpdatedAt = Created };
@@ -417,22 +417,41 @@ public abstract class GenerationStoreContract : IAsyncLifetime
             LatestBrandScore = 9.25, CreatedAt = Created.AddMinutes(1), UpdatedAt = Created.AddMinutes(1),
         };
         var other = new Site { Tenant = NewTenant(), SiteId = "spring-sale", Name = "Not ours", CreatedAt = Created, UpdatedAt = Created.AddHours(1) };
-        await Store.SaveSiteAsync(draft, Cancellation);
-        await Store.SaveSiteAsync(launched, Cancellation);
-        await Store.SaveSiteAsync(other, Cancellation);
+        await Store.CreateSiteAsync(draft, Cancellation);
+        await Store.CreateSiteAsync(launched, Cancellation);
+        await Store.CreateSiteAsync(other, Cancellation);
 
+        await Assert.ThrowsAsync<GenerationConflictException>(() => Store.CreateSiteAsync(draft with { Name = "Again" }, Cancellation));
         Assert.Equal(draft, await Store.GetSiteAsync(tenant, "spring-sale", Cancellation));
         Assert.Null((await Store.GetSiteAsync(tenant, "spring-sale", Cancellation))!.LatestGenerationId);
         Assert.Null(await Store.GetSiteAsync(tenant, "nowhere", Cancellation));
         Assert.Equal([launched, draft], await Store.ListSitesAsync(tenant, Cancellation));
 
-        var published = draft with { Name = "Spring sale", LatestGenerationId = GenerationIds.NewGenerationId(Created.AddMinutes(2)), LatestVersion = 1, LatestBrandScore = 8.5, UpdatedAt = Created.AddMinutes(2) };
-        await Store.SaveSiteAsync(published, Cancellation);
+        var first = GenerationIds.NewGenerationId(Created.AddMinutes(2));
+        Assert.True(await Store.RecordCompletedVersionAsync(tenant, "spring-sale", first, 1, 8.5, Created.AddMinutes(2), Cancellation));
 
+        var published = draft with { LatestGenerationId = first, LatestVersion = 1, LatestBrandScore = 8.5, UpdatedAt = Created.AddMinutes(2) };
         Assert.Equal(published, await Store.GetSiteAsync(tenant, "spring-sale", Cancellation));
         Assert.Equal([published, launched], await Store.ListSitesAsync(tenant, Cancellation));
         Assert.Equal([other], await Store.ListSitesAsync(other.Tenant, Cancellation));
         Assert.Empty(await Store.ListSitesAsync(NewTenant(), Cancellation));
+    }
+
+    [Fact]
+    public async Task AVersionThatCompletesAfterALaterOneLeavesTheLaterOneTheSitesPage()
+    {
+        var tenant = NewTenant();
+        var site = new Site { Tenant = tenant, SiteId = "autumn-sale-q1w2e3", Name = "Autumn sale", CreatedAt = Created, UpdatedAt = Created };
+        await Store.CreateSiteAsync(site, Cancellation);
+        var (second, third) = (GenerationIds.NewGenerationId(Created.AddMinutes(1)), GenerationIds.NewGenerationId(Created.AddMinutes(2)));
+
+        Assert.True(await Store.RecordCompletedVersionAsync(tenant, site.SiteId, third, 3, 9.0, Created.AddMinutes(4), Cancellation));
+        Assert.False(await Store.RecordCompletedVersionAsync(tenant, site.SiteId, second, 2, 7.0, Created.AddMinutes(5), Cancellation));
+
+        Assert.Equal(site with { LatestGenerationId = third, LatestVersion = 3, LatestBrandScore = 9.0, UpdatedAt = Created.AddMinutes(4) }, await Store.GetSiteAsync(tenant, site.SiteId, Cancellation));
+        Assert.False(await Store.RecordCompletedVersionAsync(NewTenant(), site.SiteId, third, 4, 9.0, Created.AddMinutes(6), Cancellation));
+        Assert.False(await Store.RecordCompletedVersionAsync(tenant, "nowhere-000000", third, 1, 9.0, Created.AddMinutes(6), Cancellation));
+        Assert.Null(await Store.GetSiteAsync(tenant, "nowhere-000000", Cancellation));
     }
 
     [Fact]
@@ -444,7 +463,7 @@ public abstract class GenerationStoreContract : IAsyncLifetime
             Tenant = tenant, SiteId = "brewly-a1b2c3", Name = "Brewly is a smart coffee grinder with 40 grind settings", LatestGenerationId = GenerationIds.NewGenerationId(Created),
             LatestVersion = 3, LatestBrandScore = 9.5, CreatedAt = Created, UpdatedAt = Created.AddMinutes(5),
         };
-        await Store.SaveSiteAsync(site, Cancellation);
+        await Store.CreateSiteAsync(site, Cancellation);
 
         Assert.True(await Store.RenameSiteAsync(tenant, site.SiteId, "Brewly launch «été»", Cancellation));
 
@@ -453,5 +472,45 @@ public abstract class GenerationStoreContract : IAsyncLifetime
         Assert.False(await Store.RenameSiteAsync(tenant, "nowhere-000000", "Nothing", Cancellation));
         Assert.Null(await Store.GetSiteAsync(tenant, "nowhere-000000", Cancellation));
         Assert.Equal("Brewly launch «été»", (await Store.GetSiteAsync(tenant, site.SiteId, Cancellation))!.Name);
+    }
+
+    [Fact]
+    public async Task ARenameBetweenACompletionsReadAndItsWriteKeepsTheNameAndTheCompletedVersion()
+    {
+        var tenant = NewTenant();
+        var site = new Site { Tenant = tenant, SiteId = "brewly-a1b2c3", Name = "Brewly is a smart coffee grinder", CreatedAt = Created, UpdatedAt = Created };
+        await Store.CreateSiteAsync(site, Cancellation);
+        var completed = GenerationIds.NewGenerationId(Created.AddMinutes(3));
+
+        // The interleaving that lost renames: the completion reads the site, a marketer renames it, then the completion writes.
+        var read = await Store.GetSiteAsync(tenant, site.SiteId, Cancellation);
+        Assert.True(await Store.RenameSiteAsync(tenant, site.SiteId, "Brewly launch", Cancellation));
+        Assert.True(await Store.RecordCompletedVersionAsync(tenant, site.SiteId, completed, read!.LatestVersion + 1, 8.75, Created.AddMinutes(3), Cancellation));
+
+        Assert.Equal(
+            site with { Name = "Brewly launch", LatestGenerationId = completed, LatestVersion = 1, LatestBrandScore = 8.75, UpdatedAt = Created.AddMinutes(3) },
+            await Store.GetSiteAsync(tenant, site.SiteId, Cancellation));
+    }
+
+    [Fact]
+    public async Task ARenameBetweenARestoresReadAndItsWriteKeepsTheNameAndTheRestoredVersion()
+    {
+        var tenant = NewTenant();
+        var site = new Site { Tenant = tenant, SiteId = "osteria-lume-z9y8x7", Name = "Osteria Lume", CreatedAt = Created, UpdatedAt = Created };
+        await Store.CreateSiteAsync(site, Cancellation);
+        var (first, second) = (GenerationIds.NewGenerationId(Created.AddMinutes(1)), GenerationIds.NewGenerationId(Created.AddMinutes(2)));
+        Assert.True(await Store.RecordCompletedVersionAsync(tenant, site.SiteId, second, 2, 9.0, Created.AddMinutes(3), Cancellation));
+
+        var read = await Store.GetSiteAsync(tenant, site.SiteId, Cancellation);
+        Assert.True(await Store.RenameSiteAsync(tenant, site.SiteId, "Osteria Lume · dinner", Cancellation));
+        // The first version has no score (it was never validated): the site shows none, not the second's.
+        Assert.True(await Store.RestoreVersionAsync(tenant, read!.SiteId, first, null, Created.AddMinutes(4), Cancellation));
+
+        Assert.Equal(
+            site with { Name = "Osteria Lume · dinner", LatestGenerationId = first, LatestVersion = 2, LatestBrandScore = null, UpdatedAt = Created.AddMinutes(4) },
+            await Store.GetSiteAsync(tenant, site.SiteId, Cancellation));
+        Assert.False(await Store.RestoreVersionAsync(NewTenant(), site.SiteId, first, null, Created.AddMinutes(5), Cancellation));
+        Assert.False(await Store.RestoreVersionAsync(tenant, "nowhere-000000", first, null, Created.AddMinutes(5), Cancellation));
+        Assert.Null(await Store.GetSiteAsync(tenant, "nowhere-000000", Cancellation));
     }
 }

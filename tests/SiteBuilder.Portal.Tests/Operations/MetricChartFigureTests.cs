@@ -33,4 +33,23 @@ public sealed class MetricChartFigureTests
         Assert.Equal(["alarm 10", "deployment 1.4.0", "rollback 1.3.9"], layout.Annotations.Select(a => a.Text));
         Assert.Contains("rollback 1.3.9 at 11:45 UTC", MetricChartFigure.Summary(chart, deployments[..2]), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheFigureIsWrittenWithPlotlysNamesAndWithoutUnsetProperties()
+    {
+        var from = To.AddHours(-1);
+        var series = new MetricSeries("dev", "Http5xx", "Sum", null, "Count", [new(from.AddMinutes(1), 2), new(from.AddMinutes(2), 14)]);
+        var chart = new DashboardChart("http-5xx", "5XX responses", "Count", [new ChartSeries("5XX", series)], [new ChartThreshold("http-5xx", "5XX > 10", 10)]);
+
+        var figure = MetricChartFigure.Figure(chart, [new("dev", from.AddMinutes(30), DeploymentAnnotation.Deployment, "1.4.0")], from, To);
+
+        var trace = Assert.Single(figure.GetProperty("data").EnumerateArray());
+        Assert.Equal(("scatter", "lines+markers", "2026-12-06 11:01:00"), (trace.GetProperty("type").GetString(), trace.GetProperty("mode").GetString(), trace.GetProperty("x")[0].GetString()));
+        var layout = figure.GetProperty("layout");
+        // One x axis is plotly's "xaxis", not a list.
+        Assert.Equal(("date", "%H:%M"), (layout.GetProperty("xaxis").GetProperty("type").GetString(), layout.GetProperty("xaxis").GetProperty("tickformat").GetString()));
+        Assert.Equal(["dash", "dot"], layout.GetProperty("shapes").EnumerateArray().Select(s => s.GetProperty("line").GetProperty("dash").GetString()));
+        Assert.False(figure.GetProperty("config").GetProperty("displayModeBar").GetBoolean());
+        Assert.DoesNotContain("null", figure.GetRawText(), StringComparison.Ordinal);
+    }
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -22,6 +24,25 @@ public static class MetricChartFigure
 
     private static readonly Ink Light = new("#424242", "#e0e0e0", "#b71c1c", "#4a148c");
     private static readonly Ink Dark = new("#e0e0e0", "rgba(255,255,255,0.14)", "#ef9a9a", "#ce93d8");
+
+    /// <summary>
+    /// The whole figure as plotly.js reads it, <c>{ data, layout, config }</c>, for the chart's script: written with
+    /// Plotly.Blazor's converters and its chart component's settings (plotly.js's names, nulls left to plotly's defaults).
+    /// </summary>
+    public static JsonElement Figure(DashboardChart chart, IReadOnlyList<DeploymentAnnotation> deployments, DateTimeOffset from, DateTimeOffset to, bool dark = false) =>
+        JsonSerializer.SerializeToElement(new PlotlyFigure(Traces(chart), Layout(chart, deployments, from, to, dark), Config()), PlotlyJson);
+
+    private sealed record PlotlyFigure(
+        [property: JsonPropertyName("data")] IList<ITrace> Data,
+        [property: JsonPropertyName("layout")] PlotLayout Layout,
+        [property: JsonPropertyName("config")] Config Config);
+
+    private static readonly JsonSerializerOptions PlotlyJson = new()
+    {
+        PropertyNamingPolicy = null,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new PolymorphicConverter<ITrace>(), new DateTimeConverter(), new DateTimeOffsetConverter() },
+    };
 
     public static IList<ITrace> Traces(DashboardChart chart)
     {
