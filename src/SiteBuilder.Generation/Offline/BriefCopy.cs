@@ -240,8 +240,11 @@ internal static partial class BriefCopy
         void Ask(string question, IEnumerable<BriefFactKind> kinds)
         {
             var kindSet = kinds.ToHashSet();
+
+            // "Free shipping over $50" does not say how much anything costs: a threshold answers no price question.
             var answer = brief.Points
-                .Where(p => brief.Facts.Any(f => kindSet.Contains(f.Kind) && p.Contains(f.Text, StringComparison.OrdinalIgnoreCase)))
+                .Where(p => brief.Facts.Any(f => kindSet.Contains(f.Kind) && p.Contains(f.Text, StringComparison.OrdinalIgnoreCase)
+                    && !(f.Kind == BriefFactKind.Price && f.Label is { } label && ThresholdRegex().IsMatch(label))))
                 .Where(used.Add)
                 .Select(p => Sentence(ThirdPerson(p, page.Brand)))
                 .ToList();
@@ -303,7 +306,8 @@ internal static partial class BriefCopy
     public static string? Closing(PageContext page)
     {
         var brief = page.Brief;
-        var point = brief.Points.FirstOrDefault(p => brief.Facts.Any(f => f.Kind is BriefFactKind.Deadline or BriefFactKind.Discount or BriefFactKind.Offer && p.Contains(f.Text, StringComparison.OrdinalIgnoreCase)));
+        // A bare "Free tier" is a note, not a closing line.
+        var point = brief.Points.FirstOrDefault(p => p.Split(' ').Length > 3 && brief.Facts.Any(f => f.Kind is BriefFactKind.Deadline or BriefFactKind.Discount or BriefFactKind.Offer && p.Contains(f.Text, StringComparison.OrdinalIgnoreCase)));
         return point is null ? null : Sentence(ThirdPerson(point, page.Brand));
     }
 

@@ -630,16 +630,21 @@ internal static partial class Copy
         ],
     };
 
-    public static Slot[] Agenda(PageContext page) =>
-    [
-        new("08:30", "Doors open and coffee", "Pick up your badge and meet the community."),
-        new("09:30", "Opening keynote", $"Welcome to {page.Facts.EventName ?? page.Brand}, and a look at the year ahead."),
-        new("10:30", "Breakout sessions", "Three tracks of talks from practitioners in the field."),
-        new("12:30", "Lunch and networking", "Long tables, good food and time to connect."),
-        new("14:00", "Hands-on workshops", "Small-group sessions with takeaways you can use right away."),
-        new("16:30", "Closing panel", "Our speakers on what they'll be working on next."),
-        new("18:00", "Evening party", "Drinks, music and more conversation."),
-    ];
+    /// <summary>A sample day; a briefed page without times of its own gives the parts of the day, not clock times it never said.</summary>
+    public static Slot[] Agenda(PageContext page)
+    {
+        var timed = !page.Briefed || page.Brief.Has(BriefFactKind.Time);
+        return
+        [
+            new(timed ? "08:30" : "Morning", "Doors open and coffee", "Pick up your badge and meet the community."),
+            new(timed ? "09:30" : "Morning", "Opening keynote", $"Welcome to {page.Facts.EventName ?? page.Brand}, and a look at the year ahead."),
+            new(timed ? "10:30" : "Late morning", "Breakout sessions", "Three tracks of talks from practitioners in the field."),
+            new(timed ? "12:30" : "Midday", "Lunch and networking", "Long tables, good food and time to connect."),
+            new(timed ? "14:00" : "Afternoon", "Hands-on workshops", "Small-group sessions with takeaways you can use right away."),
+            new(timed ? "16:30" : "Late afternoon", "Closing panel", "Our speakers on what they'll be working on next."),
+            new(timed ? "18:00" : "Evening", "Evening party", "Drinks, music and more conversation."),
+        ];
+    }
 
     public static Course[] Menu(PageContext page)
     {

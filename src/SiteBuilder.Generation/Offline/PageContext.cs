@@ -78,6 +78,7 @@ internal sealed class PageContext
 
     private string DefaultAction() => Id switch
     {
+        "ecommerce-sale" when Kind == BusinessKind.Product && !Brief.Has(BriefFactKind.Discount) => "Order now",
         "ecommerce-sale" => "Shop the sale",
         "saas-product" => "Start free trial",
         "event" => "Get tickets",

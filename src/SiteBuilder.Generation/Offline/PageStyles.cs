@@ -114,6 +114,7 @@ internal static class PageStyles
         ".muted{color:var(--muted)}" +
         ".grid{display:grid;gap:clamp(1rem,2.5vw,1.75rem);grid-template-columns:repeat(auto-fit,minmax(min(100%,15.5rem),1fr))}" +
         ".grid-wide{grid-template-columns:repeat(auto-fit,minmax(min(100%,19rem),1fr))}" +
+        ".grid-few{grid-template-columns:repeat(auto-fit,minmax(min(100%,15.5rem),21rem));justify-content:center}" +
         ".card{position:relative;display:flex;flex-direction:column;gap:.35rem;padding:1.6rem;background:var(--card);border:1px solid var(--border);border-radius:var(--radius);box-shadow:var(--shadow)}" +
         ".card p{margin:0}" +
         ".card h3{margin:0}" +

@@ -96,7 +96,7 @@ internal static partial class SectionLibrary
             {
                 var (big, small) = f switch
                 {
-                    { DiscountPercent: { } p } => ($"{p}%", "off " + (f.OfferScope ?? (page.Briefed ? "the sale" : "everything"))),
+                    { DiscountPercent: { } p } => ($"{p}%", ("off " + (f.OfferScope ?? (page.Briefed ? SaleScope(page) : "everything"))).TrimEnd()),
                     { Offer: { } o } when o.StartsWith("Buy", StringComparison.Ordinal) => ("2 for 1", "on selected styles"),
                     { Offer: { } o } when o.EndsWith(" off", StringComparison.Ordinal) => (o[..^4], "off " + (f.OfferScope ?? "your order")),
                     _ => ("New", "season favourites"),
@@ -165,6 +165,12 @@ internal static partial class SectionLibrary
 
         html.Append("</div>");
     }
+
+    /// <summary>What the brief's reduction is on, as the sale card says it: "hiking and camping gear", "jackets and boots".</summary>
+    private static string SaleScope(PageContext page) =>
+        BriefCopy.SaleLines(page) is { Count: > 0 } lines && lines.Count <= 2 && page.Brief.Category is { } category && !lines.Contains(BriefCopy.Capitalize(category))
+            ? string.Join(" and ", lines).ToLowerInvariant()
+            : string.Empty;
 
     /// <summary>The sale card's corner: the brief's free shipping or returns with its threshold, never a claim it did not make.</summary>
     private static void SaleFloat(StringBuilder html, PageContext page)
@@ -298,7 +304,8 @@ internal static partial class SectionLibrary
             : until.StartsWith("until", StringComparison.OrdinalIgnoreCase) || until.Contains(" only", StringComparison.OrdinalIgnoreCase) || RangeRegex().IsMatch(until)
                 ? BriefCopy.Capitalize(until)
                 : $"Until {until}";
-        html.Append("<div class=\"grid\">");
+        // One or two cards stay card-sized, side by side in the middle, rather than stretching across the page.
+        html.Append(lines.Count < 3 ? "<div class=\"grid grid-few\">" : "<div class=\"grid\">");
         for (var i = 0; i < lines.Count; i++)
         {
             html.Append("<article class=\"card product\"><div class=\"product-art\">");
@@ -319,7 +326,7 @@ internal static partial class SectionLibrary
 
     private static void BriefProducts(StringBuilder html, PageContext page, IReadOnlyList<Tier> offers)
     {
-        html.Append("<div class=\"grid\">");
+        html.Append(offers.Count < 3 ? "<div class=\"grid grid-few\">" : "<div class=\"grid\">");
         var index = 0;
         foreach (var offer in offers)
         {
@@ -458,11 +465,11 @@ internal static partial class SectionLibrary
     {
         Open(html, page, section, alternate);
         var tiers = Copy.Tiers(page);
-        html.Append("<div class=\"grid grid-wide\">");
+        html.Append(tiers.Length < 3 ? "<div class=\"grid grid-few\">" : "<div class=\"grid grid-wide\">");
         foreach (var tier in tiers)
         {
             html.Append("<article class=\"card pricing-card").Append(tier.Featured ? " featured" : string.Empty).Append("\">");
-            if (tier.Featured)
+            if (tier.Featured && tiers.Length > 1)
             {
                 html.Append("<span class=\"badge badge-primary\">Most popular</span>");
             }

@@ -169,7 +169,7 @@ public static class LayoutAgent
             },
             SectionKinds.ProductGrid => facts.Occasion is { } occasion && occasion != "Sale"
                 ? $"Shop the {occasion}"
-                : facts.Offer is null ? "Bestsellers" : "Deals worth grabbing",
+                : facts.Offer is null ? (brief?.Kind == BusinessKind.Product ? "Get yours" : "Bestsellers") : "Deals worth grabbing",
             SectionKinds.Features => id switch
             {
                 "ecommerce-sale" => brand is null ? "Why shop with us" : $"Why shop with {brand}",
