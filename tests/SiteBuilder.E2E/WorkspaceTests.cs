@@ -454,11 +454,12 @@ public sealed class WorkspaceTests(BrowserFixture browser)
         await GenerateAsync(session, $"{SalePrompt} {WorkspacePageModel.Hostile}");
         await WaitForCompleteAsync(page);
 
+        // Scripts are allowed for the scroll reporter alone, same-origin access never (DESIGN §5): an opaque origin.
         var frames = page.Locator("iframe.preview-frame");
         await Assertions.Expect(frames).ToHaveCountAsync(2);
         for (var i = 0; i < 2; i++)
         {
-            Assert.Equal("", await frames.Nth(i).GetAttributeAsync("sandbox"));
+            Assert.Equal(["allow-scripts"], await frames.Nth(i).EvaluateAsync<string[]>("frame => [...frame.sandbox]"));
         }
 
         var body = page.FrameLocator("iframe.preview-frame.front").Locator("body");
@@ -467,18 +468,42 @@ public sealed class WorkspaceTests(BrowserFixture browser)
         var generation = await Generations.GetAsync(tenant, GenerationIdOf(page), TestContext.Current.CancellationToken);
         Assert.DoesNotContain("<script", await Generations.GetHtmlAsync(generation!, TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
 
-        // Even if the sanitizer let one through, the sandbox would not run it: hand the preview a page with a script directly.
+        // Even if the sanitizer let them through, the frame's policy would run none of them: hand the preview a page directly with
+        // an inline script, a handler, a script file of the portal's own origin ahead of its <html> tag (before any head), and a
+        // policy of its own that tries to allow everything.
+        var (fetched, refused) = (new List<string>(), new List<string>());
+        page.RequestFinished += (_, request) =>
+        {
+            if (request.Frame != page.MainFrame)
+            {
+                fetched.Add(request.Url);
+            }
+        };
+        page.RequestFailed += (_, request) =>
+        {
+            if (request.Frame != page.MainFrame)
+            {
+                refused.Add($"{new Uri(request.Url).AbsolutePath} ({request.Failure})");
+            }
+        };
         await page.EvaluateAsync($$"""
             async () => {
               const preview = await import('/js/preview.js');
               preview.show(document.querySelector('[data-testid=preview]'),
-                '<!DOCTYPE html><body><h1>raw</h1><script>document.body.dataset.marker="{{WorkspacePageModel.Marker}}";parent.postMessage("{{WorkspacePageModel.Marker}}","*")</script><img src="x" alt="" onerror="parent.postMessage(\'{{WorkspacePageModel.Marker}}\',\'*\')"></body>');
+                '<!DOCTYPE html><script src="/js/preview.js"></script><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="script-src * \'unsafe-inline\'"></head>' +
+                '<body><h1>raw</h1><script>document.body.dataset.marker="{{WorkspacePageModel.Marker}}";parent.postMessage("{{WorkspacePageModel.Marker}}","*")</script><img src="x" alt="" onerror="parent.postMessage(\'{{WorkspacePageModel.Marker}}\',\'*\')"></body></html>');
             }
             """);
-        await Assertions.Expect(page.FrameLocator("iframe.preview-frame.front").Locator("h1")).ToHaveTextAsync("raw");
+        var front = page.FrameLocator("iframe.preview-frame.front");
+        await Assertions.Expect(front.Locator("h1")).ToHaveTextAsync("raw");
         await page.WaitForTimeoutAsync(300);
-        Assert.Null(await page.FrameLocator("iframe.preview-frame.front").Locator("body").GetAttributeAsync("data-marker"));
+        Assert.Null(await front.Locator("body").GetAttributeAsync("data-marker"));
         Assert.DoesNotContain(WorkspacePageModel.Marker, await page.EvaluateAsync<string[]>("() => window.__messages"));
+        // The portal's script file was refused by the frame's policy (the portal's own would let it load): nothing reached the portal.
+        Assert.True(fetched.Count == 0, $"The preview frame fetched {string.Join(", ", fetched)}");
+        Assert.Contains("/js/preview.js (csp)", refused);
+        // The page's lang survives the policy put ahead of its <html> tag.
+        Assert.Equal("en", await front.Locator("html").GetAttributeAsync("lang"));
     }
 
     [Fact]

@@ -10,10 +10,16 @@ namespace SiteBuilder.Portal.Api;
 /// <summary><c>/v1/sites/{tenant_id}/generation…</c>: streamed, resumable landing-page generation (DESIGN §5).</summary>
 public static class GenerationApi
 {
-    /// <summary>The generated page's own policy: no script of any kind, nothing fetched but images and fonts inlined or over https.</summary>
-    public const string PagePolicy =
+    /// <summary>
+    /// What a generated page may load: nothing fetched but images and media inlined or over https, inline styles, inlined
+    /// fonts; no script source at all. The workspace preview's frames carry the same (see <c>PreviewFrame</c>).
+    /// </summary>
+    public const string PageContentPolicy =
         "default-src 'none'; img-src data: https:; style-src 'unsafe-inline'; font-src data:; media-src data: https:; " +
-        "form-action 'none'; base-uri 'none'; frame-ancestors 'self'; sandbox";
+        "form-action 'none'; base-uri 'none'";
+
+    /// <summary>The generated page's own policy when served: its content policy, framed only by the portal, sandboxed (no script of any kind).</summary>
+    public const string PagePolicy = PageContentPolicy + "; frame-ancestors 'self'; sandbox";
 
     public static IEndpointRouteBuilder MapGenerationApi(this IEndpointRouteBuilder app)
     {

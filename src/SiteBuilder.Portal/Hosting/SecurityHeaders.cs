@@ -1,14 +1,17 @@
+using SiteBuilder.Portal.Components.Pages.Workspace;
+
 namespace SiteBuilder.Portal.Hosting;
 
 /// <summary>
-/// Headers every portal page carries. Scripts only from our origin (Blazor and MudBlazor need nothing else);
-/// inline styles are allowed because MudBlazor sets them; the portal is never framed by another site. Previews of generated
-/// pages are srcdoc frames that inherit this policy, so they may show https images but never run a script.
+/// Headers every portal page carries. Scripts only from our origin (Blazor and MudBlazor need nothing else) and the preview
+/// frames' scroll reporter (<see cref="PreviewFrame.Script"/>, by its hash: the preview's srcdoc frames inherit this policy,
+/// and each also carries its own, stricter one, so only that script runs there); inline styles are allowed because MudBlazor
+/// sets them; the portal is never framed by another site.
 /// </summary>
 internal static class SecurityHeaders
 {
-    public const string PortalPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; font-src 'self' data:; " +
+    public static readonly string PortalPolicy =
+        $"default-src 'self'; script-src 'self' {PreviewFrame.ScriptHash}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; font-src 'self' data:; " +
         "connect-src 'self'; frame-src 'self' blob: data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>

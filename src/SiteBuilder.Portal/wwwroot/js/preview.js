@@ -1,14 +1,35 @@
-// The workspace preview: generated pages are untrusted, so they render only inside <iframe sandbox> without
-// allow-same-origin or allow-scripts, fed through srcdoc. Two frames take turns: the next version of the streaming
-// document loads and paints behind the one shown (both stay rendered, stacked), and comes to the front only once it
-// has loaded, so the preview never flashes blank or back to the placeholder. The frame is scaled to fit the device width.
+// The workspace preview: generated pages are untrusted, so they render only inside <iframe sandbox="allow-scripts"> without
+// allow-same-origin (an opaque origin: no cookies, storage or portal DOM), fed through srcdoc. Each page gets the host's
+// frame head (PreviewFrame on the server) put first: a Content-Security-Policy under which the only script that runs is the
+// scroll reporter beside it; the page's own scripts, handlers and javascript: URLs never do. Two frames take turns: the next
+// version of the streaming document loads and paints behind the one shown (both stay rendered, stacked), and comes to the
+// front only once it has loaded, so the preview never flashes blank or back to the placeholder. A version that grows the
+// page shown is first scrolled to where the reader is (the reporters post their offsets), so reading is not interrupted;
+// any other page starts at the top. The frame is scaled to fit the device width.
 
 const observers = new WeakMap();
 const queues = new WeakMap();
+// Per frame: the page it holds (as handed to show) and the scroll offset its reporter last posted.
+const pages = new WeakMap();
+const offsets = new WeakMap();
+// Per frame: who waits for its next offset (the answer to "scroll to").
+const answers = new WeakMap();
 
 // How long a loaded frame paints behind the shown one before it comes to the front: an out-of-process frame composites a
 // while after its load event (longer on a busy machine), and swapping earlier shows a white frame for a moment.
 const settle = 400;
+
+// A reporter answers "scroll to" within a frame or two; should it not, the swap goes ahead after this long.
+const answerTimeout = 150;
+
+// Only the preview frames are heard, and only a number (a scroll offset).
+addEventListener('message', event => {
+  if (!event.source || typeof event.data !== 'number' || !Number.isFinite(event.data)) return;
+  const frame = [...document.querySelectorAll('iframe.preview-frame')].find(f => f.contentWindow === event.source);
+  if (!frame) return;
+  offsets.set(frame, event.data);
+  answers.get(frame)?.();
+});
 
 export function show(host, html) {
   if (!host) return;
@@ -27,14 +48,29 @@ function loadNext(host, queue) {
     queue.busy = false;
     return;
   }
+  // No policy, no page: an untrusted page never loads in a frame that may run scripts without it.
+  const head = host.dataset.frameHead;
+  if (!head) throw new Error('The preview host has no data-frame-head; the page is not shown.');
   queue.busy = true;
   const [a, b] = frames;
   const front = a.classList.contains('front') ? a : b;
   const back = front === a ? b : a;
+  const shown = pages.get(front);
+  const grows = shown !== undefined && html.startsWith(shown);
   back.onload = () => {
     back.onload = null;
-    setTimeout(() => requestAnimationFrame(() => {
+    pages.set(back, html);
+    offsets.set(back, 0);
+    // Scrolled while it paints behind, so the swap shows the place the reader is at.
+    if (grows && offsetOf(front) > 0) back.contentWindow.postMessage(offsetOf(front), '*');
+    setTimeout(() => requestAnimationFrame(async () => {
       if (queue.cleared) return;
+      // The reader may have scrolled on meanwhile (or the answer is still on its way): catch up before the swap.
+      if (grows && offsetOf(back) !== offsetOf(front)) {
+        await scrollFrame(back, offsetOf(front));
+        await new Promise(resolve => requestAnimationFrame(resolve));
+        if (queue.cleared) return;
+      }
       back.classList.add('front');
       back.removeAttribute('aria-hidden');
       back.inert = false;
@@ -47,10 +83,36 @@ function loadNext(host, queue) {
       loadNext(host, queue);
     }), settle);
   };
-  back.srcdoc = html;
+  back.srcdoc = withFrameHead(html, head);
 }
 
-// Another page (or none) is shown: back to the placeholder until its first version loads.
+function offsetOf(frame) {
+  return offsets.get(frame) ?? 0;
+}
+
+// Asks a frame's reporter to scroll to an offset; resolves on its answer, or after answerTimeout without one.
+function scrollFrame(frame, top) {
+  return new Promise(resolve => {
+    const done = () => {
+      clearTimeout(timer);
+      answers.delete(frame);
+      resolve();
+    };
+    const timer = setTimeout(done, answerTimeout);
+    answers.set(frame, done);
+    frame.contentWindow.postMessage(top, '*');
+  });
+}
+
+// The head goes before anything of the page's, so its policy holds from the page's first tag: right after the doctype (and any
+// comment before it), never ahead of it, which would switch the page to quirks mode; a page without one gets it at the start.
+function withFrameHead(html, head) {
+  const doctype = /^(?:\s|<!--[\s\S]*?-->|<\?[^>]*>)*<!doctype[^>]*>/i.exec(html);
+  const at = doctype ? doctype[0].length : 0;
+  return html.slice(0, at) + head + html.slice(at);
+}
+
+// Another page (or none) is shown: back to the placeholder until its first version loads, and to the top.
 export function clear(host) {
   if (!host) return;
   const queue = queues.get(host);
@@ -60,6 +122,8 @@ export function clear(host) {
   for (const frame of host.querySelectorAll('iframe.preview-frame')) {
     frame.onload = null;
     frame.removeAttribute('srcdoc');
+    pages.delete(frame);
+    offsets.delete(frame);
   }
 }
 
