@@ -504,6 +504,19 @@ public sealed class WorkspaceTests(BrowserFixture browser)
         Assert.Contains("/js/preview.js (csp)", refused);
         // The page's lang survives the policy put ahead of its <html> tag.
         Assert.Equal("en", await front.Locator("html").GetAttributeAsync("lang"));
+
+        // A link out of the page does nothing in the preview: the frame stays on the page (no other document's scripts run in it).
+        await page.EvaluateAsync("""
+            async () => (await import('/js/preview.js')).show(document.querySelector('[data-testid=preview]'),
+              '<!DOCTYPE html><html lang="en"><body><h1>links</h1><a id="out" href="/account/login">Out</a><a id="in" href="#end">In</a><p id="end">End</p></body></html>')
+            """);
+        await Assertions.Expect(front.Locator("h1")).ToHaveTextAsync("links");
+        // The frame is scaled to fit, so follow the link as a keyboard user would (Enter activates it like a click).
+        await front.Locator("#out").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForTimeoutAsync(300);
+        await Assertions.Expect(front.Locator("h1")).ToHaveTextAsync("links");
+        Assert.DoesNotContain(fetched, url => url.Contains("/account/login", StringComparison.Ordinal));
     }
 
     [Fact]

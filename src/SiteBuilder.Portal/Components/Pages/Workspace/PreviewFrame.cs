@@ -17,9 +17,16 @@ public static class PreviewFrame
     /// The scroll reporter: posts the frame's scroll offset to the portal as the reader scrolls (once a frame), and scrolls to
     /// an offset the portal sends, answering with where it ended up. It runs before any of the page's markup is parsed, and
     /// later uses only members the window itself owns, so an element named after one (<c>&lt;img name=…&gt;</c>) cannot stand in.
+    /// It also keeps the preview the preview: a link out of the page (anything but <c>#…</c>) does nothing, so the frame never
+    /// navigates to another document, where scripts would be the other site's.
     /// </summary>
     public static readonly string Script = """
         (() => {
+          const closest = Element.prototype.closest, attribute = Element.prototype.getAttribute, isElement = n => n instanceof Element;
+          addEventListener('click', event => {
+            const link = isElement(event.target) ? closest.call(event.target, 'a[href], area[href]') : null;
+            if (link && !attribute.call(link, 'href').startsWith('#')) event.preventDefault();
+          }, true);
           const report = () => parent.postMessage(scrollY, '*');
           let queued = false;
           addEventListener('scroll', () => {
