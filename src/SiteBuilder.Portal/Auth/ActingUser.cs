@@ -30,7 +30,7 @@ public sealed class ActingUser(IAccountStore accounts, IAuthorizationService aut
 
         if (PortalAuthentication.AuthTimeOf(principal) is not { } authTime || clock.GetUtcNow() - authTime > options.Value.AbsoluteSessionLifetime)
         {
-            return ActingCheck.Refused("Your session has ended: a session lasts a set time from sign-in however active. Reload the page and sign in again.");
+            return ActingCheck.Refused("Your session has ended: sessions last a fixed time from sign-in. Reload the page and sign in again.");
         }
 
         if (!user.IsLocal)
