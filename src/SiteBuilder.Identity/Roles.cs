@@ -16,6 +16,15 @@ public static class Roles
     public static string? Normalize(string role) =>
         All.FirstOrDefault(r => string.Equals(r, role?.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>How a role reads in a sentence: "Tech Lead", "DevOps Lead".</summary>
+    public static string Title(string role) => role switch
+    {
+        TechLead => "Tech Lead",
+        DevOpsLead => "DevOps Lead",
+        ProductOwner => "Product Owner",
+        _ => role,
+    };
+
     public static string Describe(string role) => role switch
     {
         Marketer => "Generates, refines and scores pages for their tenants",

@@ -58,7 +58,7 @@ public sealed class AdminUsersTests(BrowserFixture browser)
         await lateDialog.GetByLabel("Tenants").FillAsync("acme");
         await lateDialog.GetByTestId("save-user").ClickAsync();
         await session.ScreenshotAsync("admin-users-refused");
-        await Assertions.Expect(session.Page.GetByText("Only administrators can change accounts.")).ToBeVisibleAsync();
+        await Assertions.Expect(session.Page.GetByText("Your access changed: you no longer have the Admin role. Reload the page.")).ToBeVisibleAsync();
         Assert.Null(await browser.Portal.Accounts.FindAsync(lateName, TestContext.Current.CancellationToken));
     }
 

@@ -72,12 +72,14 @@ public static class PortalHost
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddSingleton<ActingUser>();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, AccountRevalidatingStateProvider>();
         services.AddMudServices();
         services.AddScoped<ThemeState>();
         services.AddSingleton<TenantChoices>();
         services.AddScoped<Components.Pages.HomeOverview>();
         services.AddSingleton<Components.Pages.Workspace.TemplateThumbnails>();
+        services.AddScoped<Components.Pages.Workspace.WorkspaceActions>();
         services.AddOptions<Components.Pages.Workspace.GenerationPricing>().BindConfiguration(Components.Pages.Workspace.GenerationPricing.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.Configure<ForwardedHeadersOptions>(options =>

@@ -151,8 +151,7 @@ public sealed class AccessFollowsTheAccountTests(PortalFixture portal) : IClassF
     }
 
     private static AccountRevalidatingStateProvider CircuitProvider(PortalFactory factory) => new(
-        NullLoggerFactory.Instance, factory.Services.GetRequiredService<IAccountStore>(),
-        factory.Services.GetRequiredService<IOptions<AccountOptions>>(), TimeProvider.System);
+        NullLoggerFactory.Instance, factory.Services.GetRequiredService<ActingUser>());
 
     /// <summary>Repeats <paramref name="call"/> while <paramref name="unchanged"/> holds, for at most the status cache duration and a margin.</summary>
     private async Task<HttpResponseMessage> WhileAsync(Func<Task<HttpResponseMessage>> call, Func<HttpResponseMessage, bool> unchanged)

@@ -6,25 +6,31 @@ using SiteBuilder.Portal.Auth;
 namespace SiteBuilder.Portal.Components.Pages.Operations;
 
 /// <summary>
-/// The signed-in person for an Operations page action, after the named policy for that kind of action allowed it on the server.
-/// Pages call this before each action, so a hidden button is never the only check.
+/// The signed-in person for an Operations page action. An action needs an <see cref="OpsActor"/>, and pages get one only from
+/// <see cref="RequireAsync"/>: the account as it is now (<see cref="ActingUser"/>), allowed the named policy for that kind of
+/// action, so neither a hidden button nor the circuit's older principal is ever the only check.
 /// </summary>
-public sealed class OpsPageActor(AuthenticationStateProvider authentication, IAuthorizationService authorization)
+public sealed class OpsPageActor(AuthenticationStateProvider authentication, IAuthorizationService authorization, ActingUser acting)
 {
+    /// <summary>The person as the account store says now; <see cref="OperationsException"/> (forbidden) saying what changed otherwise.</summary>
     public async Task<OpsActor> RequireAsync(string policy)
     {
-        var principal = (await authentication.GetAuthenticationStateAsync()).User;
-        if (!(await authorization.AuthorizeAsync(principal, policy)).Succeeded || PortalUser.From(principal) is not { } user)
+        try
         {
-            throw OperationsException.Forbidden("Your roles do not allow this action.");
+            var user = await acting.RequireAsync((await authentication.GetAuthenticationStateAsync()).User, policy);
+            return new OpsActor(user.UserName, user.DisplayName, user.Roles);
         }
-
-        return new OpsActor(user.UserName, user.DisplayName, user.Roles);
+        catch (AccessRefusedException e)
+        {
+            throw OperationsException.Forbidden(e.Message);
+        }
     }
 
+    /// <summary>For what a page shows, not for acting: whether the circuit's principal has the policy.</summary>
     public async Task<bool> AllowsAsync(string policy) =>
         (await authorization.AuthorizeAsync((await authentication.GetAuthenticationStateAsync()).User, policy)).Succeeded;
 
+    /// <summary>For what a page shows, not for acting: the circuit's principal.</summary>
     public async Task<OpsActor?> CurrentAsync() =>
         PortalUser.From((await authentication.GetAuthenticationStateAsync()).User) is { } user ? new OpsActor(user.UserName, user.DisplayName, user.Roles) : null;
 }
