@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SiteBuilder.Identity;
@@ -10,7 +8,7 @@ using SiteBuilder.Observability.Store;
 namespace SiteBuilder.E2E;
 
 /// <summary>The operations dashboard in a real browser: charts with thresholds and deployments, ranges, alarms and their runbook links.</summary>
-public sealed partial class OpsDashboardTests(BrowserFixture browser)
+public sealed class OpsDashboardTests(BrowserFixture browser)
 {
     /// <summary>
     /// An hour of traffic with one deployment half an hour ago and a 5XX burst after it: the error-rate alarm fires, which
@@ -62,14 +60,7 @@ public sealed partial class OpsDashboardTests(BrowserFixture browser)
         var (operatorAccount, password) = await browser.Portal.CreateUserAsync([Roles.Operator], [], displayName: "Olu Operator");
         await using var session = await browser.NewSessionAsync();
         await session.SignInAsync(operatorAccount.UserName, password);
-        var loaded = new ConcurrentQueue<IResponse>();
-        session.Page.Response += (_, response) =>
-        {
-            if (response.Request.ResourceType is "script" or "stylesheet")
-            {
-                loaded.Enqueue(response);
-            }
-        };
+        var assets = FetchedAssets.Watch(session.Page);
 
         await session.Page.GotoAsync("/ops/dashboard");
         await session.WaitForInteractiveAsync();
@@ -90,7 +81,9 @@ public sealed partial class OpsDashboardTests(BrowserFixture browser)
         await Assertions.Expect(session.Page.GetByTestId("alarm-error-rate").GetByTestId("state")).ToHaveTextAsync("ALARM");
         await session.AssertPageIsCleanAsync("dashboard");
         await session.ScreenshotAsync("ops-dashboard-desktop");
-        await AssertFingerprintedAndCompressedAsync(loaded);
+        // plotly.js included: the charts load it once the circuit is up.
+        var fetched = await assets.AssertFingerprintedAndCompressedAsync(browser.Portal, "the dashboard");
+        Assert.Contains(fetched, path => path.Contains("plotly", StringComparison.OrdinalIgnoreCase));
 
         var hourTicks = await fiveXx.Locator(".xtick text").AllTextContentsAsync();
         await session.Page.GetByTestId("range-6h").ClickAsync();
@@ -103,33 +96,6 @@ public sealed partial class OpsDashboardTests(BrowserFixture browser)
         await session.Page.GetByTestId("alarm-agent-errors").GetByTestId("runbook").ClickAsync();
         await Assertions.Expect(session.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/runbooks/troubleshooting#agent-errors$"));
     }
-
-    /// <summary>
-    /// Every script and stylesheet the browser fetched for the dashboard, plotly.js included (the charts load it once the
-    /// circuit is up), has a content hash in its name and came compressed (gzip in this Debug build, brotli when published).
-    /// </summary>
-    private static async Task AssertFingerprintedAndCompressedAsync(IEnumerable<IResponse> loaded)
-    {
-        var fetched = new List<string>();
-        var unfit = new List<string>();
-        foreach (var response in loaded)
-        {
-            var path = new Uri(response.Url).AbsolutePath;
-            var encoding = await response.HeaderValueAsync("content-encoding");
-            fetched.Add(path);
-            // A revalidated asset (304) has no body to encode.
-            if (!Fingerprinted().IsMatch(path) || (response.Status != 304 && encoding is not ("br" or "gzip")))
-            {
-                unfit.Add($"{path}: {response.Status}, Content-Encoding '{encoding}'");
-            }
-        }
-
-        Assert.Contains(fetched, path => path.Contains("plotly", StringComparison.OrdinalIgnoreCase));
-        Assert.True(unfit.Count == 0, $"the dashboard fetched assets that are not fingerprinted and compressed:\n{string.Join("\n", unfit)}");
-    }
-
-    [GeneratedRegex(@"\.[a-z0-9]{10}\.(css|js)$")]
-    private static partial Regex Fingerprinted();
 
     [Fact]
     public async Task TheDashboardWorksAtPhoneWidthAndIsClosedToMarketers()

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.DependencyInjection;
 using SiteBuilder.Identity.Accounts;
 using SiteBuilder.Identity.Tokens;
@@ -77,6 +79,18 @@ public class PortalFactory : WebApplicationFactory<Program>
         client.DefaultRequestHeaders.Add("X-Tenant-Id", tenant);
         return client;
     }
+
+    /// <summary>
+    /// The paths of the static assets whose name carries their content's hash (<c>/app.f6970tqexj.css</c>), from the portal's
+    /// endpoint table: what a page may reference to be cached for good. A name that only looks like one
+    /// (<c>scalar.aspnetcore.js</c>) is not among them.
+    /// </summary>
+    public IReadOnlySet<string> FingerprintedAssetPaths() => Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .Select(e => e.Metadata.GetMetadata<StaticAssetDescriptor>())
+        .OfType<StaticAssetDescriptor>()
+        .Where(d => d.Properties.Any(p => p.Name == "fingerprint" && d.Route.Contains(p.Value, StringComparison.Ordinal)))
+        .Select(d => "/" + d.Route)
+        .ToHashSet(StringComparer.Ordinal);
 
     public override async ValueTask DisposeAsync()
     {

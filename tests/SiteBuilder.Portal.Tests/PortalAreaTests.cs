@@ -9,7 +9,7 @@ public sealed class PortalAreaTests(PortalFixture portal) : IClassFixture<Portal
     [Fact]
     public void EveryAreaLinkGoesToAnEndpointThatExists()
     {
-        // Razor pages and minimal endpoints alike (the API reference maps "/docs/api/{documentName?}"): the navigation lists only areas that exist.
+        // Razor pages and minimal endpoints alike (the API reference is a minimal endpoint): the navigation lists only areas that exist.
         var patterns = portal.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Select(e => e.RoutePattern)

@@ -38,6 +38,40 @@ public sealed class ContainerImageTests(PublishedPortal portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task ThePackagesScriptsAndStylesAreServedFingerprintedAsBrotliAndCachedForAYear()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        // MudBlazor's files, plotly.js and Scalar's bundle, which the build takes from their packages into wwwroot/lib
+        // (SiteBuilder.Portal.csproj); the image's build starts from a checkout without them.
+        var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(portal.PublishDirectory, "SiteBuilder.Portal.staticwebassets.endpoints.json"), cancellationToken)).RootElement;
+        var fingerprinted = manifest.GetProperty("Endpoints").EnumerateArray()
+            .Where(endpoint => endpoint.GetProperty("Selectors").GetArrayLength() == 0)
+            .Select(endpoint => (Route: endpoint.GetProperty("Route").GetString()!, Label: endpoint.GetProperty("EndpointProperties").EnumerateArray()
+                .Where(property => property.GetProperty("Name").GetString() == "label").Select(property => property.GetProperty("Value").GetString()).FirstOrDefault()))
+            .Where(asset => asset.Label is { } label && label.StartsWith("lib/", StringComparison.Ordinal) && (label.EndsWith(".js", StringComparison.Ordinal) || label.EndsWith(".css", StringComparison.Ordinal)))
+            .ToList();
+        Assert.Contains(fingerprinted, asset => asset.Label == "lib/scalar/scalar.js");
+        Assert.Contains(fingerprinted, asset => asset.Label == "lib/plotly/plotly-basic.min.js");
+
+        using var client = new HttpClient { BaseAddress = portal.BaseAddress };
+        var unfit = new List<string>();
+        foreach (var (route, _) in fingerprinted)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/" + route);
+            request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+            using var response = await client.SendAsync(request, cancellationToken);
+            var encoding = string.Join(",", response.Content.Headers.ContentEncoding);
+            var caching = response.Headers.CacheControl?.ToString() ?? "";
+            if (response.StatusCode != HttpStatusCode.OK || encoding != "br" || !caching.Contains("immutable", StringComparison.Ordinal))
+            {
+                unfit.Add($"/{route}: {(int)response.StatusCode}, Content-Encoding '{encoding}', Cache-Control '{caching}'");
+            }
+        }
+
+        Assert.True(unfit.Count == 0, $"Published assets not served as brotli and cached for good:\n{string.Join("\n", unfit)}");
+    }
+
+    [Fact]
     public void TheFinalStageRunsThePublishOutputAsANonRootUserWithTheDataDirectoryAsAVolume()
     {
         var copy = portal.Final.All("COPY").Single(c => c.Arguments.StartsWith("--from=build ", StringComparison.Ordinal));

@@ -82,7 +82,7 @@ internal static class AccessMatrix
         ["GET /assets/{tenant}/{id}/content"] = TenantContent,
         ["GET /portal/sites/{tenant}/{generationId}/preview"] = TenantContent,
         ["GET /portal/sites/{tenant}/{generationId}/download"] = TenantContent,
-        ["GET /docs/api/{documentName?}"] = Everyone,
+        ["GET /docs/api"] = Everyone,
         ["GET /"] = Everyone,
         ["GET /access-denied"] = Everyone,
         ["GET /account/profile"] = Everyone,

@@ -112,7 +112,7 @@ public sealed class AccessMatrixTests(PortalFixture portal) : IClassFixture<Port
         .Replace("{tenant_id}", tenant, StringComparison.Ordinal).Replace("{tenant}", tenant, StringComparison.Ordinal).Replace("{Tenant}", tenant, StringComparison.Ordinal)
         .Replace("{generation_id}", generationId, StringComparison.Ordinal).Replace("{generationId}", generationId, StringComparison.Ordinal)
         .Replace("{GenerationId}", generationId, StringComparison.Ordinal).Replace("{SiteId}", siteId, StringComparison.Ordinal).Replace("{site_id}", siteId, StringComparison.Ordinal)
-        .Replace("{id}", assetId, StringComparison.Ordinal).Replace("{documentName?}", "generation", StringComparison.Ordinal);
+        .Replace("{id}", assetId, StringComparison.Ordinal);
 
     /// <summary>"METHOD pattern" for every route and page the app maps (pages by GET), leaving out framework and static files.</summary>
     private IEnumerable<string> EndpointKeys() =>
