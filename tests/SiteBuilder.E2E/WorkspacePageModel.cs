@@ -57,7 +57,10 @@ public sealed class WorkspacePageModel : IPageModel
         var hostile = request.Prompt.Contains(Hostile, StringComparison.Ordinal);
         var part = 0;
         var composer = request.Prompt.Contains(OwnPace, StringComparison.Ordinal) ? _ownPace : _composer;
-        await foreach (var delta in composer.StreamPageAsync(request, cancellationToken))
+
+        // The steering words are the test's, not the marketer's: the page is written from the prompt without them.
+        var brief = request with { Prompt = string.Join(' ', request.Prompt.Replace(Slowly, " ").Replace(OwnPace, " ").Replace(Hostile, " ").Split(' ', StringSplitOptions.RemoveEmptyEntries)) };
+        await foreach (var delta in composer.StreamPageAsync(brief, cancellationToken))
         {
             if (part++ > 0 && pace > TimeSpan.Zero)
             {

@@ -180,6 +180,8 @@ internal static partial class BriefCopy
         return [new Tier(name, "Free", string.Empty, string.Empty, includes, true, page.PrimaryAction)];
     }
 
+    private const string ShopPrices = "Prices are marked on every product, and the price you see is the price you pay.";
+
     /// <summary>What a pricing section says when the brief names no price: an honest line, never an invented amount.</summary>
     public static string NoPrices(PageContext page) => page.Kind switch
     {
@@ -187,6 +189,8 @@ internal static partial class BriefCopy
         BusinessKind.Course => "Fees are coming soon. Ask us and we'll tell you first.",
         BusinessKind.Nonprofit => "Give what you can, once or every month. Every gift goes to the work.",
         BusinessKind.Restaurant => "Ask us about set menus and group bookings.",
+        BusinessKind.Shop or BusinessKind.Product => ShopPrices,
+        _ when page.Id == "ecommerce-sale" => ShopPrices,
         BusinessKind.LocalService or BusinessKind.Portfolio => "Every job is different: ask us for a quote, with no obligation.",
         _ => $"Ask us about plans and prices, or {page.PrimaryAction.ToLowerInvariant()} to get started.",
     };

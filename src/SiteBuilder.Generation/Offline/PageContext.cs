@@ -121,6 +121,7 @@ internal sealed class PageContext
             "event" => Kind == BusinessKind.Course ? "Fees" : "Tickets",
             "nonprofit" => "Give",
             "ecommerce-sale" when Kind == BusinessKind.Product => "Pricing",
+            "ecommerce-sale" when Brief.Facts.Count > 0 => "Prices",
             "ecommerce-sale" => "Delivery",
             "restaurant" => Brief.Has(BriefFactKind.Price) ? "Prices" : "Set menus",
             "local-business" => "Prices",

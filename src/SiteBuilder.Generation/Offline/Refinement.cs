@@ -305,12 +305,14 @@ public static partial class Refinement
             if (existing.TryGetValue(kind, out var kept))
             {
                 // Headings the marketer never changed follow the facts (a new offer, a new brand name).
-                var wasGenerated = kept.Heading == LayoutAgent.Heading(kind, template, oldFacts, design.Theme.Tone);
-                section = wasGenerated ? kept with { Heading = LayoutAgent.Heading(kind, template, facts, tone) } : kept;
+                var wasGenerated = kept.Heading == LayoutAgent.Heading(kind, template, oldFacts, design.Theme.Tone, design.Brief)
+                    || kept.Heading == LayoutAgent.Heading(kind, template, oldFacts, design.Theme.Tone);
+                section = wasGenerated ? kept with { Heading = LayoutAgent.Heading(kind, template, facts, tone, design.Brief) } : kept;
             }
             else
             {
-                section = LayoutAgent.Section(kind, template, facts, tone);
+                // A section the marketer adds is written for the brief, as the first version's were.
+                section = LayoutAgent.Section(kind, template, facts, tone, design.Brief);
             }
 
             if (kind == SectionKinds.Hero && instruction.Headline is { } headline)

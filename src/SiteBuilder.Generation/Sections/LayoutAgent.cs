@@ -204,6 +204,7 @@ public static class LayoutAgent
                 "event" => "Tickets",
                 "nonprofit" => "Ways to give",
                 "ecommerce-sale" when brief?.Kind == BusinessKind.Product => "Pricing",
+                "ecommerce-sale" when brief?.Facts.Count > 0 => "Prices",
                 "ecommerce-sale" => "Delivery and membership",
                 "restaurant" => brief?.Has(BriefFactKind.Price) == true ? "Prices" : "Set menus",
                 "local-business" => "Prices",
