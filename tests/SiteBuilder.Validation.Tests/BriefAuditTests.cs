@@ -61,6 +61,9 @@ public sealed class BriefAuditTests
         Assert.Contains(brief.Facts, f => f is { Kind: BriefFactKind.Offer, Text: "Free tier" });
         Assert.DoesNotContain(brief.Facts, f => f.Text.Contains("testimonials", StringComparison.OrdinalIgnoreCase) || f.Text.Contains("call to action", StringComparison.OrdinalIgnoreCase));
         Assert.All(brief.Points, p => Assert.DoesNotContain("features", p, StringComparison.OrdinalIgnoreCase));
+
+        // A button named by its label is the call to action: "an order online button" asks for "Order online".
+        Assert.Equal("Order online", Brief.Read("Marco's Pizzeria in Brooklyn: wood-fired pizza. Menu, reviews and order online button.").CallToAction);
     }
 
     [Theory]
@@ -70,6 +73,8 @@ public sealed class BriefAuditTests
     [InlineData("Osteria Lume, an Italian restaurant: seasonal menu, opening hours, booking call to action and reviews.", "Osteria Lume, an Italian restaurant. Seasonal menu.")]
     [InlineData("Brewly, a grinder with 40 grind settings, a built-in scale and app control. Add an FAQ.", "Brewly, a grinder with 40 grind settings, a built-in scale and app control.")]
     [InlineData("Casa Lupe: tacos, al pastor and horchata. Menu: tacos from $3.50.", "Casa Lupe: tacos, al pastor and horchata. Menu: tacos from $3.50.")]
+    [InlineData("Marco's Pizzeria in Brooklyn: wood-fired pizza. Menu, reviews and order online button.", "Marco's Pizzeria in Brooklyn: wood-fired pizza.")]
+    [InlineData("Pedalworks rents e-bikes in Amsterdam. Include a pricing table and a map section.", "Pedalworks rents e-bikes in Amsterdam.")]
     public void InstructionsAreTakenOutAndTheBusinessStays(string prompt, string expected)
     {
         Assert.Equal(expected, BriefInstructions.Strip(prompt).Text);

@@ -23,7 +23,9 @@ internal static partial class BriefCopy
 
         var name = page.Brand;
         var first = IntroPoint(page);
-        var mentionsCategory = first is not null && (brief.Category is null || first.Contains(LastWord(brief.Category), StringComparison.OrdinalIgnoreCase));
+        // "A holiday sale for Hearth & Home candles" names the business but says only that there is a sale: the offer says more.
+        var mentionsCategory = first is not null && (brief.Category is null || first.Contains(LastWord(brief.Category), StringComparison.OrdinalIgnoreCase))
+            && !SaleIntroRegex().IsMatch(first);
 
         // A sale leads with its offer when the brief does not describe the business in its opening ("Black Friday sale for …").
         if (!mentionsCategory && OfferPoint(page) is { } offer)
@@ -202,7 +204,7 @@ internal static partial class BriefCopy
     public static List<string> SaleLines(PageContext page)
     {
         var brief = page.Brief;
-        var discount = brief.OfKind(BriefFactKind.Discount).FirstOrDefault();
+        var discount = Reduction(brief);
         if (discount is null)
         {
             return [];
@@ -219,6 +221,11 @@ internal static partial class BriefCopy
         var parts = PartSplitRegex().Split(scope).Where(p => p.Length > 0).ToList();
         return parts.Count > 1 && parts.All(p => p.EndsWith('s')) ? [.. parts.Select(Capitalize)] : [Capitalize(scope)];
     }
+
+    /// <summary>The brief's reduction: "40% off", or an offer that works as one ("buy 2 get 1 free").</summary>
+    public static BriefFact? Reduction(Brief brief) =>
+        brief.OfKind(BriefFactKind.Discount).FirstOrDefault()
+        ?? brief.OfKind(BriefFactKind.Offer).FirstOrDefault(o => o.Text.StartsWith("buy", StringComparison.OrdinalIgnoreCase) || o.Text.Equals("bogo", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Every point that states a price or a reduction, for the fine print of the pricing or product section.</summary>
     public static List<string> PricePoints(PageContext page, IEnumerable<Tier> shown)
@@ -315,6 +322,16 @@ internal static partial class BriefCopy
         return point is null ? null : Sentence(ThirdPerson(point, page.Brand));
     }
 
+    /// <summary>
+    /// A stock line that promises something concrete ("Join the waitlist … three months of Plus free", "Try every feature
+    /// free for 14 days") fits only a brief that says the same: its promise words must be the brief's too.
+    /// </summary>
+    public static bool ClaimsOnlyWhatTheBriefSays(PageContext page, string text)
+    {
+        var brief = string.Join(' ', page.Brief.Points.Concat(page.Brief.Facts.Select(f => f.Text)).Append(page.PrimaryAction)).ToLowerInvariant();
+        return PromiseRegex().Matches(text).All(m => brief.Contains(m.Value.ToLowerInvariant(), StringComparison.Ordinal));
+    }
+
     /// <summary>Stock lines are kept only when they make no claim with a number in it.</summary>
     public static bool IsSafeStock(string text) => !text.Any(char.IsDigit);
 
@@ -364,6 +381,8 @@ internal static partial class BriefCopy
             text = text[4..];
         }
 
+        var called = new Regex(@"^(?:We're|We are|I'm|I am)\s+(a|an)\s+(.+?)\s+(?:called|named)\s+" + Regex.Escape(name) + @"\b", RegexOptions.IgnoreCase);
+        text = called.Replace(text, m => $"{name} is {m.Groups[1].Value.ToLowerInvariant()} {m.Groups[2].Value}", 1);
         var apposition = new Regex("^" + Regex.Escape(name) + @",\s+(?:(a|an|the|our)\s|(?=[a-z]))", RegexOptions.IgnoreCase);
         text = apposition.Replace(text, m => m.Groups[1].Success ? $"{name} is {m.Groups[1].Value.ToLowerInvariant()} " : $"{name} is ", 1);
         text = LabelRegex().Replace(text, string.Empty);
@@ -405,6 +424,9 @@ internal static partial class BriefCopy
     [GeneratedRegex(@"^[$£€]\s?\d")]
     private static partial Regex MoneyStartRegex();
 
+    [GeneratedRegex(@"\b(?:waitlist|free|trial|one|two|three|four|five|six|seven|eight|nine|ten|early-bird|plus|premium)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PromiseRegex();
+
     /// <summary>" all jackets and boots, November 28 …" → "jackets and boots".</summary>
     [GeneratedRegex(@"^\s*(?:on\s+)?(?:all\s+|our\s+|every\s+|selected\s+)?(?<scope>[a-z][a-z -]{1,40}?)(?=\s+(?:until|till|through|ends?|for|with|from|when|this|at|in|on|by)\b|[,.;:!]|$)")]
     private static partial Regex ScopeRegex();
@@ -412,8 +434,11 @@ internal static partial class BriefCopy
     [GeneratedRegex(@",\s*|\s+and\s+")]
     private static partial Regex PartSplitRegex();
 
-    [GeneratedRegex(@"^(?:up\s+to\s+)?(?:\d{1,3}\s?%\s+off|[$£€]\s?\d[\d,.]*\s+off)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:up\s+to\s+)?(?:\d{1,3}\s?%\s+off|[$£€]\s?\d[\d,.]*\s+off|buy\s+(?:one|\d+)\s+get)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OfferStartRegex();
+
+    [GeneratedRegex(@"^(?:an?\s+|the\s+|our\s+)?(?:[\w'-]+\s+){0,2}(?:sale|clearance|sales event)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SaleIntroRegex();
 
     /// <summary>"24 hours", "3 payments": a count of time or instalments says nothing on its own, so it is no hero note.</summary>
     [GeneratedRegex(@"\b(?:seconds|minutes|hours|days|weeks|months|years|nights|payments|instalments|installments)$", RegexOptions.IgnoreCase)]

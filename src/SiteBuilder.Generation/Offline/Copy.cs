@@ -40,7 +40,7 @@ internal static partial class Copy
         var f = page.Facts;
         return page.Id switch
         {
-            "ecommerce-sale" => f.Dates ?? (f.Occasion is { } o && o != "Sale" ? o : "Limited time only"),
+            "ecommerce-sale" => f.Dates ?? (f.Occasion is { } o && o != "Sale" ? o : page.Briefed ? BriefCopy.Capitalize(page.Brief.Category ?? "New") : "Limited time only"),
             "event" => string.Join(" · ", new[] { f.Dates, f.Location }.Where(x => x is not null)) is { Length: > 0 } when ? when : "Registration open",
             "restaurant" => f.Location ?? "Now taking reservations",
             "portfolio" => f.Role is null ? "Portfolio" : LayoutAgent.Capitalize(f.Role),
@@ -769,6 +769,9 @@ internal static partial class Copy
 
     private static string LowerFirst(string value) => value.Length == 0 ? value : char.ToLowerInvariant(value[0]) + value[1..];
 
-    [GeneratedRegex(@"\b(?:sale|discount)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:sale|sales|discount|early-bird|bestsellers)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SaleWordsRegex();
+
+    /// <summary>A stock line that speaks of a sale, a discount or early-bird prices.</summary>
+    public static bool TalksOfSales(string text) => SaleWordsRegex().IsMatch(text);
 }

@@ -81,6 +81,7 @@ internal sealed class PageContext
         "ecommerce-sale" when Kind == BusinessKind.Product && !Brief.Has(BriefFactKind.Discount) => "Order now",
         "ecommerce-sale" => "Shop the sale",
         "saas-product" => "Start free trial",
+        "event" when Kind == BusinessKind.Course => "Book a place",
         "event" => "Get tickets",
         "restaurant" => "Book a table",
         "portfolio" => "Start a project",

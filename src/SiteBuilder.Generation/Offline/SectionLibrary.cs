@@ -253,6 +253,17 @@ internal static partial class SectionLibrary
             return;
         }
 
+        // A brief that names no product, price or reduction still gets no sample product with a made-up price: its prices as
+        // cards, or one card for what it is.
+        if (page.Briefed)
+        {
+            var tiers = BriefCopy.Tiers(page);
+            BriefProducts(html, page, tiers.Count > 0 ? tiers : [new Tier(page.Brand, string.Empty, string.Empty, string.Empty, [], true, page.PrimaryAction)]);
+            FinePrint(html, page, tiers);
+            Close(html);
+            return;
+        }
+
         var f = page.Facts;
         html.Append("<div class=\"grid\">");
         for (var i = 0; i < Copy.BasePrices.Length; i++)
@@ -298,7 +309,7 @@ internal static partial class SectionLibrary
         // A refinement changes the discount in the page's facts ("change the discount to 40% off"); the brief keeps the first one.
         var discount = f.DiscountPercent is { } percent
             ? $"{(f.Offer?.StartsWith("Up", StringComparison.Ordinal) == true ? "Up to " : string.Empty)}{percent}% off"
-            : BriefCopy.Capitalize(brief.OfKind(BriefFactKind.Discount).First().Text);
+            : BriefCopy.Capitalize(BriefCopy.Reduction(brief)!.Text);
         var until = brief.Facts.FirstOrDefault(x => x.Kind is BriefFactKind.Deadline or BriefFactKind.Date)?.Text;
         var when = until is null ? null
             : until.StartsWith("until", StringComparison.OrdinalIgnoreCase) || until.Contains(" only", StringComparison.OrdinalIgnoreCase) || RangeRegex().IsMatch(until)
@@ -333,14 +344,18 @@ internal static partial class SectionLibrary
             var name = offer.Name == page.Brand ? $"{page.Brand} {page.Brief.Category}".Trim() : $"{page.Brand}: {offer.Name}";
             html.Append("<article class=\"card product\"><div class=\"product-art\">");
             Art.Product(html, index++);
-            html.Append("</div><div class=\"product-body\"><h3>").Append(Text(name)).Append("</h3><p class=\"price\"><span class=\"price-now\">")
-                .Append(Text(offer.Price)).Append("</span>");
-            if (offer.Period.Length > 0)
+            html.Append("</div><div class=\"product-body\"><h3>").Append(Text(name)).Append("</h3>");
+            if (offer.Price.Length > 0)
             {
-                html.Append(' ').Append(Text(offer.Period));
+                html.Append("<p class=\"price\"><span class=\"price-now\">").Append(Text(offer.Price)).Append("</span>");
+                if (offer.Period.Length > 0)
+                {
+                    html.Append(' ').Append(Text(offer.Period));
+                }
+
+                html.Append("</p>");
             }
 
-            html.Append("</p>");
             if (offer.Summary.Length > 0)
             {
                 html.Append("<p class=\"muted\">").Append(Text(offer.Summary)).Append("</p>");
@@ -637,7 +652,10 @@ internal static partial class SectionLibrary
         };
         if (page.Briefed)
         {
-            text = BriefCopy.Closing(page) ?? (BriefCopy.IsSafeStock(text) && Copy.Fits(page, text) ? text : $"{page.PrimaryAction} today.");
+            // Stock lines about a sale or early-bird prices are for briefs that have one.
+            var stockFits = BriefCopy.IsSafeStock(text) && Copy.Fits(page, text) && (page.Brief.Has(BriefFactKind.Discount) || !Copy.TalksOfSales(text))
+                && BriefCopy.ClaimsOnlyWhatTheBriefSays(page, text);
+            text = BriefCopy.Closing(page) ?? (stockFits ? text : page.PrimaryAction.EndsWith(" now", StringComparison.OrdinalIgnoreCase) ? $"{page.PrimaryAction}." : $"{page.PrimaryAction} today.");
         }
 
         var target = page.PrimaryTarget == "#cta" ? page.Anchor(SectionKinds.NewsletterSignup, SectionKinds.Contact, SectionKinds.Pricing) : page.PrimaryTarget;

@@ -18,6 +18,13 @@ internal static partial class BriefInstructions
         var rescued = new List<string>();
         var stripped = ListRegex().Replace(text, list => StripList(list, rescued));
         stripped = SentenceRegex().Replace(stripped, sentence => ItemSplitRegex().Split(sentence.Groups["body"].Value).Where((_, i) => i % 2 == 0).All(IsInstruction) ? string.Empty : sentence.Value);
+
+        // A sentence that is only a list of parts: "Menu, reviews and order online button."
+        stripped = BareSentenceRegex().Replace(stripped, sentence =>
+        {
+            var items = ItemSplitRegex().Split(sentence.Groups["body"].Value).Where((_, i) => i % 2 == 0).ToList();
+            return items.Count >= 2 && items.All(IsInstruction) ? string.Empty : sentence.Value;
+        });
         stripped = Tidy(stripped);
         if (rescued.Count > 0)
         {
@@ -31,7 +38,7 @@ internal static partial class BriefInstructions
     public static bool IsInstruction(string item)
     {
         var words = LeadRegex().Replace(item.Trim().TrimEnd('.', '!', ')'), string.Empty).Trim();
-        return words.Length > 0 && !words.Any(char.IsDigit) && PartRegex().IsMatch(words);
+        return words.Length > 0 && !words.Any(char.IsDigit) && (PartRegex().IsMatch(words) || ControlRegex().IsMatch(words));
     }
 
     private static string StripList(Match list, List<string> rescued)
@@ -89,6 +96,14 @@ internal static partial class BriefInstructions
     /// <summary>The call to action an instruction names by its purpose: "a sign-up call to action" asks for "Sign up".</summary>
     private static string? ActionOf(string text)
     {
+        // "an order online button", "a big 'Book now' button": the words before "button" are the label.
+        var button = ButtonRegex().Match(text);
+        if (button.Success)
+        {
+            var label = button.Groups["label"].Value.Trim('\'', '"', ' ');
+            return char.ToUpperInvariant(label[0]) + label[1..].ToLowerInvariant();
+        }
+
         var match = ActionInstructionRegex().Match(text);
         return match.Success ? match.Groups["what"].Value.ToLowerInvariant() switch
         {
@@ -151,6 +166,16 @@ internal static partial class BriefInstructions
 
     [GeneratedRegex(@"^(?:(?:a|an|the|some|our|your)\s+)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadRegex();
+
+    /// <summary>Any few words naming a control or block of the page: "order online button", "sticky booking bar".</summary>
+    [GeneratedRegex(@"^(?:[\w'-]+\s+){0,3}(?:button|buttons|section|sections|banner|widget|call[- ]to[- ]action|cta)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ControlRegex();
+
+    [GeneratedRegex(@"(?<=^|[.!?;]\s)(?<body>[^.!?;:]{2,120})[.!?;]?")]
+    private static partial Regex BareSentenceRegex();
+
+    [GeneratedRegex(@"\b(?:an?\s+)?(?:big\s+|prominent\s+|clear\s+)?['""]?(?<label>(?:order|book|buy|shop|register|donate|download|subscribe|join|reserve|apply|enrol|enroll|call|get|start)(?:\s+[a-z]+){0,2}?)['""]?\s+button\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ButtonRegex();
 
     [GeneratedRegex(@"(,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")]
     private static partial Regex ItemSplitRegex();

@@ -52,12 +52,12 @@ internal static class BriefLexicon
             "yoga studio", "pilates studio", "fitness studio", "gym", "salon", "hair salon", "barbershop", "barber", "nail salon", "spa",
             "dentist", "dental practice", "dental clinic", "clinic", "physio", "physiotherapist", "vet", "veterinary clinic", "plumber", "electrician",
             "roofer", "cleaning service", "cleaner", "dog walker", "dog groomer", "groomer", "daycare", "nursery", "tutor", "driving school",
-            "law firm", "lawyer", "accountant", "hotel", "boutique hotel", "b&b", "bed and breakfast", "guesthouse", "inn", "car wash",
+            "law firm", "lawyer", "accountant", "hotel", "boutique hotel", "b&b", "bed and breakfast", "guesthouse", "inn", "car wash", "e-bike rental shop", "bike rental shop", "e-bike rental", "bike rental", "rental shop",
             "bookshop", "bookstore", "real estate agency", "estate agent", "garage", "mechanic", "laundrette", "studio", "practice", "service",
         ],
         [BusinessKind.Course] =
         [
-            "online course", "course", "coding bootcamp", "bootcamp", "masterclass", "pottery workshop", "workshop", "classes", "class", "academy",
+            "online course", "course", "coding bootcamp", "bootcamp", "coding camps", "coding camp", "summer camps", "summer camp", "camps", "camp", "masterclass", "pottery workshop", "workshop", "classes", "class", "academy",
             "language school", "program", "programme", "training", "cohort",
         ],
     };

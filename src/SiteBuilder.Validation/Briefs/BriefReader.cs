@@ -29,6 +29,8 @@ internal static partial class BriefReader
         "Walk-ins", "Same-day", "House", "Evening", "Men's", "Women's", "Kids", "Hot", "Featured", "Available", "Booking", "Beta",
     };
 
+    private static readonly HashSet<string> DayAbbreviations = new(StringComparer.OrdinalIgnoreCase) { "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Daily", "Late", "Now", "Today", "Until", "From" };
+
     private static readonly HashSet<string> NotPlaceWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "I", "We", "Our", "My", "Your", "This", "That", "It", "A", "An", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
@@ -67,8 +69,8 @@ internal static partial class BriefReader
         Times(text, facts, taken);
         Phones(text, facts, taken);
         Places(text, name, facts, taken);
-        Numbers(text, facts, taken);
         Offers(text, facts, taken);
+        Numbers(text, facts, taken);
         Features(text, name, category, facts, taken);
         ListClauses(text, name, facts, taken);
 
@@ -113,7 +115,9 @@ internal static partial class BriefReader
             words.RemoveAt(words.Count - 1);
         }
 
-        while (words.Count > 1 && (NotNameWords.Contains(words[0]) && words[0] != "The" || words[0] is "for" or "at" or "by" or "of" or "from" or "and" or "&"))
+        // "Open Shelves" is a name; "Open Tue–Sun" and "Open daily" are not.
+        while (words.Count > 1 && (NotNameWords.Contains(words[0]) && words[0] != "The" && !(words[0] == "Open" && !NotNameWords.Contains(words[1]) && !DayAbbreviations.Contains(words[1].Split('–', '-')[0]))
+            || words[0] is "for" or "at" or "by" or "of" or "from" or "and" or "&"))
         {
             words.RemoveAt(0);
         }
@@ -278,6 +282,8 @@ internal static partial class BriefReader
     /// <summary>What a price is for: the words just before it, up to a sentence or list break ("Early-bird tickets", "Solo").</summary>
     private static string? PriceLabel(string before)
     {
+        // "Goal: $40,000" labels the amount with the word before its colon.
+        before = before.TrimEnd(' ', ':');
         var cut = before.LastIndexOfAny(['.', ',', ';', ':', '(', '!', '?', '—', '–']);
         var words = before[(cut + 1)..].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w is not ("is" or "are" or "at" or "for" or "from" or "just" or "only" or "costs" or "cost" or "price" or "priced" or "then" or "or" or "and" or "each" or "get" or "gets"))
@@ -661,7 +667,7 @@ internal static partial class BriefReader
     [GeneratedRegex(@"(?<number>\b\d+(?:[.,]\d+)*)(?<suffix>\+|x\b|%|/7|K\b)?(?:(?<sep>-|\s)(?<unit>(?!(?:am|pm|off|or|and|to|a|an|the|for|of|on|in|at|with|per|from|than|by|is|are)\b)[a-zA-Z][a-zA-Z-]*)(?:\s(?<unit2>[a-z][a-z-]*))?)?")]
     private static partial Regex CountRegex();
 
-    [GeneratedRegex(@"\b(?:free\s+(?:shipping|delivery|returns|trial|tier|plan|version|consultation|wifi|wi-fi|gift|bowl|class|session|parking|cancellation|estimates?)|first\s+(?:class|session|lesson|month|visit|coffee)\s+free|no\s+(?:joining|booking|setup|sign-up)\s+fee|buy\s+one,?\s+get\s+one(?:\s+free)?|bogo|\d+(?:st|nd|rd|th)\s+\w+\s+free|money-back\s+guarantee|lifetime\s+warranty|pay\s+after\s+you'?re\s+hired)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:free\s+(?:shipping|delivery|returns|trial|tier|plan|version|consultation|wifi|wi-fi|gift|bowl|class|session|parking|cancellation|estimates?)|first\s+(?:class|session|lesson|month|visit|coffee)\s+free|no\s+(?:joining|booking|setup|sign-up)\s+fee|buy\s+(?:one|\d+),?\s+get\s+(?:one|\d+)(?:\s+free)?|bogo|\d+(?:st|nd|rd|th)\s+\w+\s+free|money-back\s+guarantee|lifetime\s+warranty|pay\s+after\s+you'?re\s+hired)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OfferRegex();
 
     [GeneratedRegex(@"(?:\b(?:with|featuring|features|includes|including|offering|offers|serving|plus)\b|\b(?:Features|Includes|Menu|Services|Highlights)\s*:)\s+(?<items>[^.;!?()]{3,200})")]
@@ -689,7 +695,7 @@ internal static partial class BriefReader
     private static partial Regex SentenceRegex();
 
     /// <summary>"…grinder with 40 grind settings, $149 until March 1": an offer in the same sentence is a point of its own.</summary>
-    [GeneratedRegex(@"[,:]\s+(?=(?:[$£€]\s?\d|\d{1,3}\s?%\s+off|up\s+to\s+\d|free\s|save\s))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[,:]\s+(?=(?:[$£€]\s?\d|\d{1,3}\s?%\s+off|up\s+to\s+\d|free\s|save\s|buy\s+(?:one|\d+)\s+get\s))", RegexOptions.IgnoreCase)]
     private static partial Regex OfferBreakRegex();
 
     [GeneratedRegex(@"^(?:(?:please\s+)?(?:create|make|build|design|write|generate|need|we\s+need|i\s+need)\s+(?:a|an|the|me\s+a)?\s*(?:[\w-]+\s+){0,3}?(?:page|site|website|homepage)\s+(?:for|about|announcing|promoting)\s+|(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:page|site|website|homepage)\s+(?:for|about|announcing|promoting)\s+)", RegexOptions.IgnoreCase)]

@@ -134,12 +134,20 @@ public static class BriefCorpus
             "DevDays Lisbon", "developer conference", Event, ["12–13 March 2027"]),
         new("restaurant", "A page for Osteria Lume, a neighbourhood Italian restaurant: seasonal menu, opening hours, booking call to action and reviews.",
             "Osteria Lume", "Italian restaurant", Restaurant, ["seasonal menu"]),
+        new("rental", "Landing page for Pedalworks, an e-bike rental shop in Amsterdam. €25 a day or €120 a week, helmets included. Open daily 9am–6pm. Include a pricing table and a map section.",
+            "Pedalworks", "e-bike rental shop", Local, ["€25", "€120", "helmets included", "9am", "6pm", "Amsterdam"]),
+        new("retreat", "We're a yoga retreat in Bali called Stillwater. 7-night retreats from $1,450 including meals and airport transfer. Next retreats: May 4 and June 8. Add testimonials and an FAQ.",
+            "Stillwater", "yoga retreat", Event, ["$1,450", "meals", "airport transfer", "May 4", "June 8", "Bali"]),
+        new("shop", "A holiday sale for Hearth & Home candles: buy 2 get 1 free on all candles until December 24, free gift wrapping. Show a product grid and a countdown.",
+            "Hearth & Home", "candles", Shop, ["buy 2 get 1 free", "December 24", "free gift wrapping"]),
+        new("restaurant", "Page for Marco's Pizzeria in Brooklyn: wood-fired Neapolitan pizza, open Tue–Sun 5–11pm, delivery within 2 miles. Tuesday special: any large pizza $15. Menu, reviews and order online button.",
+            "Marco's Pizzeria", "pizzeria", Restaurant, ["Brooklyn", "wood-fired Neapolitan pizza", "5–11pm", "2 miles", "$15"]),
     ];
 
     /// <summary>Words that ask for a part of the page; on the page they are instructions printed as copy.</summary>
     public static IReadOnlyList<string> InstructionPhrases { get; } =
     [
         "with features", "call to action", "product grid", "venue section", "and reviews", "and an faq", "with an faq", "landing page", "page for",
-        "sign-up call", "booking call", "pricing with",
+        "sign-up call", "booking call", "pricing with", "map section", "pricing table", "order online button", "add testimonials", "countdown",
     ];
 }
