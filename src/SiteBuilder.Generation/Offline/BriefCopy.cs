@@ -37,7 +37,7 @@ internal static partial class BriefCopy
         if (first is not null)
         {
             var sentence = Sentence(ThirdPerson(first, name));
-            return mentionsCategory || !Countable(brief.Category!) ? sentence : $"{name} is {Article(brief.Category!)} {brief.Category}. {sentence}";
+            return mentionsCategory || brief.Category is null || !Countable(brief.Category) ? sentence : $"{name} is {Article(brief.Category!)} {brief.Category}. {sentence}";
         }
 
         var audience = brief.Audience is null ? string.Empty : $" for {brief.Audience}";

@@ -127,6 +127,53 @@ public sealed partial class BriefCorpusTests(ITestOutputHelper output)
         Assert.True(invented.Count == 0, $"Not in the brief: {string.Join(", ", invented)}");
     }
 
+    /// <summary>Briefs that say little, oddly or only what to build: every one still becomes a page (a crash is a failed generation).</summary>
+    [Theory]
+    [InlineData("Sale page number 1 for Northwind")]
+    [InlineData("A sale page for Globex")]
+    [InlineData("Sale")]
+    [InlineData("x")]
+    [InlineData("Add an FAQ.")]
+    [InlineData("With features, pricing and an FAQ.")]
+    [InlineData("Menu, reviews and order online button.")]
+    [InlineData("Summer clearance: up to 50% off.")]
+    [InlineData("A holiday sale: buy 2 get 1 free until December 24.")]
+    [InlineData("40% off")]
+    [InlineData("Open daily 9am–6pm.")]
+    [InlineData("We're a bakery called Crumb. $3 croissants.")]
+    [InlineData("Landing page 🚀🚀 for ACME!!! — $$$ — 100% off??")]
+    [InlineData("Event on 2027-03-12 at 9:00, tickets €0.")]
+    [InlineData("Goal: $40,000.")]
+    public void EveryBriefBecomesAPage(string prompt)
+    {
+        var page = Compose(prompt);
+        Assert.False(string.IsNullOrWhiteSpace(page.Text));
+    }
+
+    /// <summary>The marketer can pick any template for any brief: every pairing composes (a brief's kind never assumes its template).</summary>
+    [Fact]
+    public void EveryBriefComposesOnEveryTemplate()
+    {
+        var failures = new List<string>();
+        foreach (var brief in BriefCorpus.All)
+        {
+            foreach (var template in TemplateCatalog.All)
+            {
+                try
+                {
+                    var theme = ThemeSelector.Select(new BrandKit(), template, brief.Prompt);
+                    OfflineComposer.Compose(new PageRequest(brief.Prompt, template, theme, LayoutAgent.Plan(template, brief.Prompt, theme), new BrandKit()));
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    failures.Add($"{brief} on {template.Id}: {e.GetType().Name} {e.Message}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     [Fact]
     public void ACoffeeGrinderIsNeverSoldAsAPhoneApp()
     {
