@@ -435,11 +435,7 @@ internal static partial class Copy
         if (page.Briefed)
         {
             var asked = BriefCopy.Questions(page);
-            // A stock question about a sale or a discount is for briefs that have one.
-            var onSale = page.Brief.Has(BriefFactKind.Discount);
-            asked.AddRange(StockQuestions(page)
-                .Where(q => BriefCopy.IsSafeStock(q.Ask + q.Answer) && Fits(page, q.Ask + " " + q.Answer) && (onSale || !SaleWordsRegex().IsMatch(q.Ask + " " + q.Answer)))
-                .Take(Math.Max(0, 4 - asked.Count)));
+            asked.AddRange(StockQuestions(page).Where(q => StockFits(page, q.Ask + " " + q.Answer)).Take(Math.Max(0, 4 - asked.Count)));
             return [.. asked];
         }
 
@@ -772,6 +768,10 @@ internal static partial class Copy
     [GeneratedRegex(@"\b(?:sale|sales|discount|early-bird|bestsellers)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SaleWordsRegex();
 
-    /// <summary>A stock line that speaks of a sale, a discount or early-bird prices.</summary>
-    public static bool TalksOfSales(string text) => SaleWordsRegex().IsMatch(text);
+    /// <summary>
+    /// Whether a stock line may stand on a briefed page: no number in it, nothing about apps and devices for what is neither,
+    /// and nothing about a sale, a discount or early-bird prices for a brief without one.
+    /// </summary>
+    public static bool StockFits(PageContext page, string text) =>
+        BriefCopy.IsSafeStock(text) && Fits(page, text) && (page.Brief.Has(BriefFactKind.Discount) || !SaleWordsRegex().IsMatch(text));
 }

@@ -267,7 +267,6 @@ public static partial class Refinement
         var swaps = new List<(string From, string To)>();
         if (before.DiscountPercent is { } was && after.DiscountPercent is { } now && was != now)
         {
-            swaps.Add(($"{was}% off", $"{now}% off"));
             swaps.Add(($"{was}%", $"{now}%"));
         }
 

@@ -299,17 +299,12 @@ internal static partial class SectionLibrary
         Close(html);
     }
 
-    /// <summary>The product itself at the brief's prices: one card per price the brief gives it.</summary>
     /// <summary>A card per line on sale, with the brief's reduction and deadline: no product or price the brief did not name.</summary>
     private static void SaleCards(StringBuilder html, PageContext page, IReadOnlyList<string> lines)
     {
+        // A refinement that changes the discount restates the brief (Refinement.Restate), so its reduction is the page's.
         var brief = page.Brief;
-        var f = page.Facts;
-
-        // A refinement changes the discount in the page's facts ("change the discount to 40% off"); the brief keeps the first one.
-        var discount = f.DiscountPercent is { } percent
-            ? $"{(f.Offer?.StartsWith("Up", StringComparison.Ordinal) == true ? "Up to " : string.Empty)}{percent}% off"
-            : BriefCopy.Capitalize(BriefCopy.Reduction(brief)!.Text);
+        var discount = BriefCopy.Capitalize(BriefCopy.Reduction(brief)!.Text);
         var until = brief.Facts.FirstOrDefault(x => x.Kind is BriefFactKind.Deadline or BriefFactKind.Date)?.Text;
         var when = until is null ? null
             : until.StartsWith("until", StringComparison.OrdinalIgnoreCase) || until.Contains(" only", StringComparison.OrdinalIgnoreCase) || RangeRegex().IsMatch(until)
@@ -335,6 +330,7 @@ internal static partial class SectionLibrary
         html.Append("</div>");
     }
 
+    /// <summary>The product itself at the brief's prices: one card per price the brief gives it.</summary>
     private static void BriefProducts(StringBuilder html, PageContext page, IReadOnlyList<Tier> offers)
     {
         html.Append(offers.Count < 3 ? "<div class=\"grid grid-few\">" : "<div class=\"grid\">");
@@ -515,10 +511,7 @@ internal static partial class SectionLibrary
             return;
         }
 
-        // A refined discount ("change the discount to 40% off") outdates the brief's own lines that state another one.
-        var lines = BriefCopy.PricePoints(page, tiers)
-            .Where(line => page.Facts.DiscountPercent is not { } percent || PercentOffRegex().Matches(line).All(m => m.Groups[1].Value == percent.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .ToList();
+        var lines = BriefCopy.PricePoints(page, tiers);
         if (lines.Count > 0)
         {
             html.Append("<ul class=\"fine-print\">");
@@ -652,9 +645,8 @@ internal static partial class SectionLibrary
         };
         if (page.Briefed)
         {
-            // Stock lines about a sale or early-bird prices are for briefs that have one.
-            var stockFits = BriefCopy.IsSafeStock(text) && Copy.Fits(page, text) && (page.Brief.Has(BriefFactKind.Discount) || !Copy.TalksOfSales(text))
-                && BriefCopy.ClaimsOnlyWhatTheBriefSays(page, text);
+            // A stock closing line stays only where it fits the brief and promises nothing the brief did not.
+            var stockFits = Copy.StockFits(page, text) && BriefCopy.ClaimsOnlyWhatTheBriefSays(page, text);
             text = BriefCopy.Closing(page) ?? (stockFits ? text : page.PrimaryAction.EndsWith(" now", StringComparison.OrdinalIgnoreCase) ? $"{page.PrimaryAction}." : $"{page.PrimaryAction} today.");
         }
 
@@ -699,7 +691,4 @@ internal static partial class SectionLibrary
 
     [GeneratedRegex(@"\s(?:to|through)\s|[–-]")]
     private static partial Regex RangeRegex();
-
-    [GeneratedRegex(@"(\d{1,3})\s?%\s+off", RegexOptions.IgnoreCase)]
-    private static partial Regex PercentOffRegex();
 }

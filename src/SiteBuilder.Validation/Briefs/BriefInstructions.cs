@@ -17,14 +17,10 @@ internal static partial class BriefInstructions
         var action = ActionOf(text);
         var rescued = new List<string>();
         var stripped = ListRegex().Replace(text, list => StripList(list, rescued));
-        stripped = SentenceRegex().Replace(stripped, sentence => ItemSplitRegex().Split(sentence.Groups["body"].Value).Where((_, i) => i % 2 == 0).All(IsInstruction) ? string.Empty : sentence.Value);
+        stripped = SentenceRegex().Replace(stripped, sentence => OnlyParts(sentence.Groups["body"].Value, atLeast: 1) ? string.Empty : sentence.Value);
 
         // A sentence that is only a list of parts: "Menu, reviews and order online button."
-        stripped = BareSentenceRegex().Replace(stripped, sentence =>
-        {
-            var items = ItemSplitRegex().Split(sentence.Groups["body"].Value).Where((_, i) => i % 2 == 0).ToList();
-            return items.Count >= 2 && items.All(IsInstruction) ? string.Empty : sentence.Value;
-        });
+        stripped = BareSentenceRegex().Replace(stripped, sentence => OnlyParts(sentence.Groups["body"].Value, atLeast: 2) ? string.Empty : sentence.Value);
         stripped = Tidy(stripped);
         if (rescued.Count > 0)
         {
@@ -39,6 +35,13 @@ internal static partial class BriefInstructions
     {
         var words = LeadRegex().Replace(item.Trim().TrimEnd('.', '!', ')'), string.Empty).Trim();
         return words.Length > 0 && !words.Any(char.IsDigit) && (PartRegex().IsMatch(words) || ControlRegex().IsMatch(words));
+    }
+
+    /// <summary>Whether a list of at least <paramref name="atLeast"/> items names nothing but parts of a page.</summary>
+    private static bool OnlyParts(string list, int atLeast)
+    {
+        var items = ItemSplitRegex().Split(list).Where((_, i) => i % 2 == 0).ToList();
+        return items.Count >= atLeast && items.All(IsInstruction);
     }
 
     private static string StripList(Match list, List<string> rescued)
@@ -58,9 +61,10 @@ internal static partial class BriefInstructions
             else if (IsInstruction(item))
             {
                 // "Seasonal menu" is a section the brief asks for and also something the restaurant has.
-                if (DescribedPartRegex().IsMatch(LeadRegex().Replace(item, string.Empty)))
+                var part = LeadRegex().Replace(item, string.Empty);
+                if (DescribedPartRegex().IsMatch(part))
                 {
-                    rescued.Add(LeadRegex().Replace(item, string.Empty));
+                    rescued.Add(part);
                 }
             }
             else

@@ -115,9 +115,7 @@ internal static partial class BriefReader
             words.RemoveAt(words.Count - 1);
         }
 
-        // "Open Shelves" is a name; "Open Tue–Sun" and "Open daily" are not.
-        while (words.Count > 1 && (NotNameWords.Contains(words[0]) && words[0] != "The" && !(words[0] == "Open" && !NotNameWords.Contains(words[1]) && !DayAbbreviations.Contains(words[1].Split('–', '-')[0]))
-            || words[0] is "for" or "at" or "by" or "of" or "from" or "and" or "&"))
+        while (words.Count > 1 && LeadsIntoName(words[0], words[1]))
         {
             words.RemoveAt(0);
         }
@@ -130,6 +128,15 @@ internal static partial class BriefReader
         var name = string.Join(' ', words).Trim('"', '\'');
         return name.Length is >= 2 and <= 48 && name.Any(char.IsLetter) ? name : null;
     }
+
+    /// <summary>A first word that comes before a name rather than in it: "Homepage", "for", "Open" in "Open daily" (not in "Open Shelves").</summary>
+    private static bool LeadsIntoName(string first, string next) => first switch
+    {
+        "The" => false,
+        "for" or "at" or "by" or "of" or "from" or "and" or "&" => true,
+        "Open" => NotNameWords.Contains(next) || DayAbbreviations.Contains(next.Split('–', '-')[0]),
+        _ => NotNameWords.Contains(first),
+    };
 
     private static (string? Category, BusinessKind Kind) FindCategory(string text, string? name)
     {
