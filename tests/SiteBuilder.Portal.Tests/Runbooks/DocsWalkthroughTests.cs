@@ -31,7 +31,7 @@ public sealed partial class DocsWalkthroughTests
         var walk = await reader.FollowAsync(blocks, Ct);
 
         Assert.True(walk.Finished, walk.Report("The reader stopped"));
-        var refused = reader.Requests().Where(r => r.Status == 401).ToList();
+        var refused = (await reader.RequestsAsync(Ct)).Where(r => r.Status == 401).ToList();
         Assert.True(refused.Count == 0, walk.Report("The portal refused the reader's token: " + string.Join(", ", refused)));
         Assert.True(File.Exists(Path.Combine(reader.Folder, "data", "sitebuilder.db")), "The CLI and the portal did not share the reader's data directory.");
     }
@@ -58,7 +58,7 @@ public sealed partial class DocsWalkthroughTests
         // Each line "succeeds" in the shell (export hides the CLI's failure, curl without -f exits 0): only the 401 tells.
         Assert.True(walk.Finished, walk.Report("The fixture was expected to run to its end"));
         Assert.Contains("mia", walk.Stderr, StringComparison.Ordinal);
-        Assert.Contains(reader.Requests(), r => r is { Status: 401, Path: "/v1/me" });
+        Assert.Contains(await reader.RequestsAsync(Ct), r => r is { Status: 401, Path: "/v1/me" });
     }
 
     /// <summary>The portal the reader started (the README's <c>dotnet run --project src/SiteBuilder.Portal</c>), from a fresh folder.</summary>
@@ -190,14 +190,40 @@ public sealed partial class DocsWalkthroughTests
             public override string ToString() => $"{Method} {Path} → {Status}";
         }
 
-        /// <summary>Every request the portal finished so far, from its request log.</summary>
-        public IReadOnlyList<Request> Requests()
+        /// <summary>
+        /// Every request the reader made, from the portal's request log. The log is written after the response is sent and
+        /// through the console logger's queue, so a request the shell has finished may not be in it yet: ask once more with
+        /// a marker and wait until the marker's line is written and every request that started has finished.
+        /// </summary>
+        public async Task<IReadOnlyList<Request>> RequestsAsync(CancellationToken cancellationToken)
         {
-            lock (_log)
+            var marker = $"/health?reader-done={Guid.NewGuid():N}";
+            using (var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) })
             {
-                return RequestFinished().Matches(_log.ToString())
-                    .Select(m => new Request(m.Groups["method"].Value, new Uri(m.Groups["url"].Value).AbsolutePath, int.Parse(m.Groups["status"].Value, System.Globalization.CultureInfo.InvariantCulture)))
-                    .ToList();
+                (await http.GetAsync(Address + marker, cancellationToken)).EnsureSuccessStatusCode();
+            }
+
+            var until = DateTime.UtcNow.AddSeconds(30);
+            while (true)
+            {
+                string log;
+                lock (_log)
+                {
+                    log = _log.ToString();
+                }
+
+                var finished = RequestFinished().Matches(log);
+                var settled = finished.Any(m => m.Groups["url"].Value.EndsWith(marker, StringComparison.Ordinal))
+                    && RequestStarting().Count(log) == finished.Count;
+                if (settled || DateTime.UtcNow > until)
+                {
+                    return finished
+                        .Where(m => !m.Groups["url"].Value.EndsWith(marker, StringComparison.Ordinal))
+                        .Select(m => new Request(m.Groups["method"].Value, new Uri(m.Groups["url"].Value).AbsolutePath, int.Parse(m.Groups["status"].Value, System.Globalization.CultureInfo.InvariantCulture)))
+                        .ToList();
+                }
+
+                await Task.Delay(50, cancellationToken);
             }
         }
 
@@ -277,6 +303,9 @@ public sealed partial class DocsWalkthroughTests
 
         [GeneratedRegex(@"Request finished \S+ (?<method>[A-Z]+) (?<url>\S+) - (?<status>\d{3})")]
         private static partial Regex RequestFinished();
+
+        [GeneratedRegex(@"Request starting \S+ [A-Z]+ ")]
+        private static partial Regex RequestStarting();
 
         [GeneratedRegex(@"::block (\d+)")]
         private static partial Regex BlockMarker();
