@@ -14,6 +14,7 @@ public sealed class ApiReferenceTests(PortalFixture portal) : IClassFixture<Port
     [InlineData("agents-api")]
     [InlineData("validation-api")]
     [InlineData("operations-api")]
+    [InlineData("observability-api")]
     public async Task EachOpenApiDocumentIsServedAsInTheRepository(string name)
     {
         var response = await portal.Factory.CreateClient().GetAsync($"/openapi/{name}.yaml", Ct);
@@ -24,7 +25,22 @@ public sealed class ApiReferenceTests(PortalFixture portal) : IClassFixture<Port
     }
 
     [Fact]
-    public async Task OnlyTheThreeDocumentsAreServed()
+    public async Task ADocumentIsRevalidatedNotFetchedAgain()
+    {
+        var client = portal.Factory.CreateClient();
+        var first = await client.GetAsync("/openapi/generation-api.yaml", Ct);
+        Assert.Equal("no-cache", first.Headers.CacheControl?.ToString());
+        var tag = Assert.IsType<System.Net.Http.Headers.EntityTagHeaderValue>(first.Headers.ETag);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/openapi/generation-api.yaml") { Headers = { IfNoneMatch = { tag } } };
+        var second = await client.SendAsync(again, Ct);
+
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+        Assert.Empty(await second.Content.ReadAsByteArrayAsync(Ct));
+    }
+
+    [Fact]
+    public async Task OnlyTheListedDocumentsAreServed()
     {
         var response = await portal.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }).GetAsync("/openapi/appsettings.yaml", Ct);
 

@@ -33,11 +33,19 @@ public static class ApiReference
 
     public static IEndpointRouteBuilder MapApiReference(this IEndpointRouteBuilder app)
     {
+        // A document changes only with a deploy: a client keeps its copy and asks whether it is still the one (ETag, 304).
         var folder = Path.Combine(AppContext.BaseDirectory, "openapi");
-        app.MapGet("/openapi/{name}.yaml", (string name) =>
-                Documents.Any(d => d.Name == name)
-                    ? Results.File(Path.Combine(folder, $"{name}.yaml"), "application/yaml; charset=utf-8")
-                    : Results.NotFound())
+        var tags = Documents.ToDictionary(d => d.Name, d => ContentTag(Path.Combine(folder, $"{d.Name}.yaml")), StringComparer.Ordinal);
+        app.MapGet("/openapi/{name}.yaml", (string name, HttpContext http) =>
+            {
+                if (!tags.TryGetValue(name, out var tag))
+                {
+                    return Results.NotFound();
+                }
+
+                http.Response.Headers.CacheControl = "no-cache";
+                return Results.File(Path.Combine(folder, $"{name}.yaml"), "application/yaml; charset=utf-8", entityTag: tag);
+            })
             .AllowAnonymous()
             .ExcludeFromDescription();
 
@@ -57,6 +65,9 @@ public static class ApiReference
             .ExcludeFromDescription();
         return app;
     }
+
+    private static Microsoft.Net.Http.Headers.EntityTagHeaderValue ContentTag(string path) =>
+        new($"\"{Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))[..16]}\"");
 
     /// <summary>
     /// The page. The bundle is deferred: it downloads while the page is read and runs once it is parsed, so it blocks no
