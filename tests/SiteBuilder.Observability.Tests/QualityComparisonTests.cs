@@ -51,6 +51,20 @@ public sealed class QualityComparisonTests
     }
 
     [Fact]
+    public async Task AVerdictNamesTheEnvironmentsAsThePortalDoesWithUnitsAndHowFarApartTheyAre()
+    {
+        await using var harness = await ObservabilityHarness.StartAsync();
+        await SeedAsync(harness, "sit", 7.9, 30);
+        await SeedAsync(harness, "prod", 8.8, 20);
+
+        var result = await Comparison(harness).CompareAsync("sit", "prod", Ct);
+
+        Assert.Equal("SIT 7.9 against PROD 8.8, 0.9 points below: SIT may be at most 0.3 points below PROD — regression.", result.Measures[0].Verdict);
+        Assert.StartsWith("SIT 30 s against PROD 20 s, 50", result.Measures[1].Verdict, StringComparison.Ordinal);
+        Assert.EndsWith("above PROD — regression.", result.Measures[1].Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WithoutDataInProdTheGateIsNotMetAndSaysWhy()
     {
         await using var harness = await ObservabilityHarness.StartAsync();
@@ -59,6 +73,6 @@ public sealed class QualityComparisonTests
         var result = await Comparison(harness).CompareAsync("sit", "prod", Ct);
 
         Assert.False(result.Passed);
-        Assert.Contains("No BrandScore data in prod", result.Measures[0].Verdict, StringComparison.Ordinal);
+        Assert.Contains("No BrandScore data in PROD", result.Measures[0].Verdict, StringComparison.Ordinal);
     }
 }

@@ -39,24 +39,34 @@ public sealed class QualityComparison(IMetricsSource source, IOptions<Observabil
 
         var brand = Measure("Brand score (mean)", MetricCatalog.BrandScore, "Average", Value(series[0]), Value(series[1]),
             (candidate, current) => candidate < current - gate.BrandScoreTolerance,
+            (candidate, current) => $"{Math.Abs(candidate - current):0.##} points {(candidate < current ? "below" : "above")}",
             $"may be at most {gate.BrandScoreTolerance:0.##} points below");
         var ttlt = Measure("Time to last chunk (p95)", MetricCatalog.TimeToLastChunk, "p95", Value(series[2]), Value(series[3]),
             (candidate, current) => candidate > current * (1 + gate.TimeToLastChunkTolerance),
+            (candidate, current) => current > 0
+                ? $"{Math.Abs(candidate - current) / current:P0} {(candidate > current ? "above" : "below")}"
+                : $"{candidate - current:0.##} s above",
             $"may be at most {gate.TimeToLastChunkTolerance:P0} above");
         return new QualityGateResult(candidateEnvironment, currentEnvironment, from, to, [brand, ttlt]);
 
-        QualityMeasure Measure(string name, MetricDefinition metric, string statistic, double? candidate, double? current, Func<double, double, bool> regressed, string rule)
+        // The verdict is read by approvers (the promotion page, the 409's missing list, the audit entry): environments as the
+        // portal names them elsewhere (SIT, PROD), values with their unit, and how far apart they are in the rule's own terms.
+        QualityMeasure Measure(string name, MetricDefinition metric, string statistic, double? candidate, double? current,
+            Func<double, double, bool> regressed, Func<double, double, string> difference, string rule)
         {
+            var (candidateName, currentName) = (candidateEnvironment.ToUpperInvariant(), currentEnvironment.ToUpperInvariant());
             if (candidate is null || current is null)
             {
-                var missing = candidate is null ? candidateEnvironment : currentEnvironment;
+                var missing = candidate is null ? candidateName : currentName;
                 return new QualityMeasure(name, metric.Name, statistic, metric.Unit, candidate, current, false,
                     $"No {metric.Name} data in {missing} over the last {gate.WindowHours} h: the comparison cannot be made.");
             }
 
+            var unit = metric.Unit == "Seconds" ? " s" : "";
             var worse = regressed(candidate.Value, current.Value);
             return new QualityMeasure(name, metric.Name, statistic, metric.Unit, candidate, current, worse,
-                $"{candidateEnvironment} {candidate:0.##} against {currentEnvironment} {current:0.##}: {candidateEnvironment} {rule} {currentEnvironment}" + (worse ? " — regression." : " — within tolerance."));
+                $"{candidateName} {candidate:0.##}{unit} against {currentName} {current:0.##}{unit}, {difference(candidate.Value, current.Value)}: "
+                + $"{candidateName} {rule} {currentName}" + (worse ? " — regression." : " — within tolerance."));
         }
     }
 

@@ -83,7 +83,7 @@ public sealed class QualityGateTests
         var entry = Assert.Single(audit, e => e.Action == "promotion.quality_overridden");
         Assert.Equal("tess", entry.Actor);
         Assert.Contains("SIT ran a load test", entry.Detail, StringComparison.Ordinal);
-        Assert.Contains("7.9 against prod 8.8", entry.Detail, StringComparison.Ordinal);
+        Assert.Contains("SIT 7.9 against PROD 8.8, 0.9 points below", entry.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

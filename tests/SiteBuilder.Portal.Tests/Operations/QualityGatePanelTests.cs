@@ -12,8 +12,8 @@ public sealed class QualityGatePanelTests : MudComponentTest
 
     private static PromotionQuality Regressed() => new(new QualityGateResult("sit", "prod", Now.AddHours(-24), Now,
     [
-        new QualityMeasure("Brand score (mean)", "BrandScore", "Average", "None", 7.9, 8.8, true, "sit 7.9 against prod 8.8: sit may be at most 0.3 points below prod — regression."),
-        new QualityMeasure("Time to last chunk (p95)", "TimeToLastChunk", "p95", "Seconds", 21, 20, false, "sit 21 against prod 20: within tolerance."),
+        new QualityMeasure("Brand score (mean)", "BrandScore", "Average", "None", 7.9, 8.8, true, "SIT 7.9 against PROD 8.8, 0.9 points below: SIT may be at most 0.3 points below PROD — regression."),
+        new QualityMeasure("Time to last chunk (p95)", "TimeToLastChunk", "p95", "Seconds", 21, 20, false, "SIT 21 s against PROD 20 s, 5 % above: SIT may be at most 20 % above PROD — within tolerance."),
     ]), null);
 
     [Fact]
@@ -30,10 +30,12 @@ public sealed class QualityGatePanelTests : MudComponentTest
         Assert.Contains("8.80", brand.TextContent, StringComparison.Ordinal);
         Assert.Contains("regression", brand.TextContent, StringComparison.Ordinal);
         Assert.Contains("21.0 s", panel.Find("[data-testid=quality-TimeToLastChunk]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("0.3 points below prod", panel.Markup, StringComparison.Ordinal);
+        Assert.Contains("0.9 points below: SIT may be at most 0.3 points below PROD", panel.Markup, StringComparison.Ordinal);
         Assert.True(panel.Find("[data-testid=quality-override]").HasAttribute("disabled"));
 
-        panel.Find("input[data-testid=quality-reason], [data-testid=quality-reason] input").Change("Load test skewed SIT");
+        // Typing enables the button, not leaving the field: a click straight after typing must not land on a disabled button.
+        panel.Find("input[data-testid=quality-reason], [data-testid=quality-reason] input").Input("Load test skewed SIT");
+        Assert.False(panel.Find("[data-testid=quality-override]").HasAttribute("disabled"));
         panel.Find("[data-testid=quality-override]").Click();
 
         Assert.Equal("Load test skewed SIT", given);
@@ -50,5 +52,18 @@ public sealed class QualityGatePanelTests : MudComponentTest
         Assert.Contains("until a TechLead other than the requester overrides", waiting.Markup, StringComparison.Ordinal);
         Assert.Contains("Overridden by Tess TechLead", overridden.Find("[data-testid=quality-overridden]").TextContent, StringComparison.Ordinal);
         Assert.Empty(overridden.FindAll("[data-testid=quality-override]"));
+    }
+
+    [Fact]
+    public void ADeployedPromotionKeepsWhoOverrodeTheGateAndWhyWithoutComparingAgain()
+    {
+        var deployed = Render<QualityGatePanel>(p => p
+            .Add(c => c.Override, new QualityOverride("tess", "Tess TechLead", Now, "Load test skewed SIT"))
+            .Add(c => c.Closed, true));
+
+        Assert.Contains("Overridden by Tess TechLead", deployed.Find("[data-testid=quality-overridden]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Load test skewed SIT", deployed.Find("[data-testid=quality-overridden]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Not compared again after the deployment", deployed.Find("[data-testid=quality-history]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(deployed.FindAll("table"));
     }
 }
