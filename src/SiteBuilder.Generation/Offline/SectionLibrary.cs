@@ -248,7 +248,7 @@ internal static partial class SectionLibrary
         if (page.Briefed && BriefCopy.SaleLines(page) is { Count: > 0 } lines)
         {
             SaleCards(html, page, lines);
-            FinePrint(html, page, []);
+            FinePrint(html, page, [], BriefCopy.Reduction(page.Brief)?.Text);
             Close(html);
             return;
         }
@@ -504,14 +504,14 @@ internal static partial class SectionLibrary
     }
 
     /// <summary>The brief's other price lines (a threshold, a second offer) under the prices, so every price the brief gives is in one place.</summary>
-    private static void FinePrint(StringBuilder html, PageContext page, IEnumerable<Tier> tiers)
+    private static void FinePrint(StringBuilder html, PageContext page, IEnumerable<Tier> tiers, string? onTheCards = null)
     {
         if (!page.Briefed)
         {
             return;
         }
 
-        var lines = BriefCopy.PricePoints(page, tiers);
+        var lines = BriefCopy.PricePoints(page, tiers, onTheCards);
         if (lines.Count > 0)
         {
             html.Append("<ul class=\"fine-print\">");
