@@ -368,7 +368,8 @@ internal static partial class SectionLibrary
     {
         Open(html, page, section, alternate);
         var features = Copy.Features(page);
-        html.Append("<div class=\"grid").Append(features.Length % 3 == 0 ? " grid-wide" : string.Empty).Append("\">");
+        // Three a row for three, five or six cards (five in fours leaves one alone on its row).
+        html.Append("<div class=\"grid").Append(features.Length is 3 or 5 or 6 ? " grid-wide" : string.Empty).Append("\">");
         foreach (var feature in features)
         {
             html.Append("<article class=\"card\"><div class=\"icon\">");
