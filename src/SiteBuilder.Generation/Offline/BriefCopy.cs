@@ -12,8 +12,70 @@ namespace SiteBuilder.Generation.Offline;
 /// </summary>
 internal static partial class BriefCopy
 {
-    /// <summary>"Brewly is a smart coffee grinder with 40 grind settings, a built-in scale and app control."</summary>
+    /// <summary>
+    /// "Brewly is a smart coffee grinder with 40 grind settings, a built-in scale and app control." An opening that only names
+    /// the business ("Welcome to Harbor Food Bank.", "TrailMate is an app.") goes on with what the brief says next:
+    /// "Harbor Food Bank serves 3,200 families a month in Tacoma.", "Leeds Frontend Meetup: monthly talks on CSS and accessibility."
+    /// </summary>
     public static string? Intro(PageContext page)
+    {
+        var opening = Opening(page);
+        if (!SaysOnlyTheName(opening, page) || Description(page) is not { } more)
+        {
+            return opening;
+        }
+
+        if (WeVerbRegex().Match(more) is { Success: true } we)
+        {
+            return Sentence($"{page.Brand} {Conjugate(we.Groups["verb"].Value)}{we.Groups["rest"].Value}");
+        }
+
+        var start = opening is null || opening.StartsWith("Welcome to ", StringComparison.Ordinal) ? page.Brand : opening.TrimEnd('.');
+        return Sentence($"{start}: {Uncapitalize(more, page.Brief)}");
+    }
+
+    /// <summary>
+    /// A point continued after a colon: "Monthly talks on CSS" → "monthly talks on CSS". The reader capitalised the point; a
+    /// word the brief also capitalises mid-sentence ("Listen on Spotify") is a name and keeps its capital.
+    /// </summary>
+    private static string Uncapitalize(string point, Brief brief)
+    {
+        var first = point.Split(' ')[0];
+        var named = brief.Points.Any(p => p.Contains(" " + first, StringComparison.Ordinal));
+        return first.Length > 1 && char.IsUpper(first[0]) && first[1..].All(char.IsLower) && !named ? char.ToLowerInvariant(point[0]) + point[1..] : point;
+    }
+
+    /// <summary>Whether an opening says nothing but the name and what it is.</summary>
+    private static bool SaysOnlyTheName(string? opening, PageContext page)
+    {
+        if (opening is null)
+        {
+            return true;
+        }
+
+        var known = $"{page.Brand} {page.Brief.Name} {page.Brief.Category} welcome to is a an the here".ToLowerInvariant()
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        return opening.ToLowerInvariant().Split([' ', '.', ',', ':'], StringSplitOptions.RemoveEmptyEntries).All(known.Contains);
+    }
+
+    /// <summary>The brief's first point after the opening that describes rather than prices or offers (three words or more).</summary>
+    private static string? Description(PageContext page) =>
+        Points(page).FirstOrDefault(p => p.Split(' ').Length >= 3 && !MoneyRegex().IsMatch(p) && !OfferStartRegex().IsMatch(p) && !p.Contains('%', StringComparison.Ordinal));
+
+    /// <summary>"serve" → "serves", "teach" → "teaches", "carry" → "carries", "are" → "is"; modal verbs stay.</summary>
+    private static string Conjugate(string verb) => verb switch
+    {
+        "are" => "is",
+        "have" => "has",
+        "do" => "does",
+        "go" => "goes",
+        "can" or "will" or "may" or "must" or "should" or "would" or "could" => verb,
+        _ when verb.EndsWith('s') || verb.EndsWith("sh", StringComparison.Ordinal) || verb.EndsWith("ch", StringComparison.Ordinal) || verb.EndsWith('x') || verb.EndsWith('z') => verb + "es",
+        _ when verb.Length > 2 && verb.EndsWith('y') && !"aeiou".Contains(verb[^2], StringComparison.Ordinal) => verb[..^1] + "ies",
+        _ => verb + "s",
+    };
+
+    private static string? Opening(PageContext page)
     {
         var brief = page.Brief;
         if (brief.Category is null && brief.Points.Count == 0)
@@ -31,7 +93,7 @@ internal static partial class BriefCopy
         if (!mentionsCategory && OfferPoint(page) is { } offer)
         {
             var says = brief.Category is null || offer.Contains(LastWord(brief.Category), StringComparison.OrdinalIgnoreCase) || name.Contains(LastWord(brief.Category), StringComparison.OrdinalIgnoreCase);
-            return says ? Sentence(Capitalize(offer)) : Sentence($"{name} {brief.Category}: {offer}");
+            return says ? Sentence(Capitalize(offer)) : Sentence($"{name} {brief.Category}: {Uncapitalize(offer, brief)}");
         }
 
         if (first is not null)
@@ -465,6 +527,10 @@ internal static partial class BriefCopy
     /// <summary>"Features: …", "Plans: …": a brief's list label, not copy.</summary>
     [GeneratedRegex(@"^(?:Features|Plans|Pricing|Prices|Price|Menu|Services|Highlights|Details|Includes)\s*:\s*", RegexOptions.IgnoreCase)]
     private static partial Regex LabelRegex();
+
+    /// <summary>"We serve 3,200 families a month in Tacoma", "we come to your home in Sacramento".</summary>
+    [GeneratedRegex(@"^[Ww]e\s+(?<verb>[a-z]+)(?<rest>\s.+)$")]
+    private static partial Regex WeVerbRegex();
 
     [GeneratedRegex(@"^We've\s")]
     private static partial Regex WeRegex();

@@ -227,6 +227,20 @@ public sealed partial class BriefCorpusTests(ITestOutputHelper output)
         Assert.DoesNotContain("$45 each or 2 for $80", products, StringComparison.Ordinal);
     }
 
+    /// <summary>"Welcome to Harbor Food Bank." and "Leeds Frontend Meetup." say only the name: the lead goes on with the brief.</summary>
+    [Theory]
+    [InlineData("Create a page for the Leeds Frontend Meetup — monthly talks on CSS and accessibility. Next one is Thursday 6 March, 6:30pm at Platform, Leeds.", "leeds frontend meetup: monthly talks on css and accessibility.")]
+    [InlineData("Donation page for Harbor Food Bank. We serve 3,200 families a month in Tacoma. $25 feeds a family for a week.", "harbor food bank serves 3,200 families a month in tacoma.")]
+    [InlineData("Paws & Claws Mobile Vet — we come to your home in Sacramento. House calls from $85, vaccinations $30.", "paws & claws mobile vet comes to your home in sacramento.")]
+    public void AnOpeningThatOnlyNamesTheBusinessGoesOnWithWhatItDoes(string prompt, string lead)
+    {
+        var hero = Compose(prompt).Sections.Single(s => s.Section == "hero").Text;
+
+        Assert.Contains(lead, hero, StringComparison.Ordinal);
+        Assert.DoesNotContain("welcome to", hero, StringComparison.Ordinal);
+        Assert.DoesNotContain("the leeds", hero, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ACoffeeGrinderIsNeverSoldAsAPhoneApp()
     {
