@@ -12,8 +12,70 @@ namespace SiteBuilder.Generation.Offline;
 /// </summary>
 internal static partial class BriefCopy
 {
-    /// <summary>"Brewly is a smart coffee grinder with 40 grind settings, a built-in scale and app control."</summary>
+    /// <summary>
+    /// "Brewly is a smart coffee grinder with 40 grind settings, a built-in scale and app control." An opening that only names
+    /// the business ("Welcome to Harbor Food Bank.", "TrailMate is an app.") goes on with what the brief says next:
+    /// "Harbor Food Bank serves 3,200 families a month in Tacoma.", "Leeds Frontend Meetup: monthly talks on CSS and accessibility."
+    /// </summary>
     public static string? Intro(PageContext page)
+    {
+        var opening = Opening(page);
+        if (!SaysOnlyTheName(opening, page) || Description(page) is not { } more)
+        {
+            return opening;
+        }
+
+        if (WeVerbRegex().Match(more) is { Success: true } we)
+        {
+            return Sentence($"{page.Brand} {Conjugate(we.Groups["verb"].Value)}{we.Groups["rest"].Value}");
+        }
+
+        var start = opening is null || opening.StartsWith("Welcome to ", StringComparison.Ordinal) ? page.Brand : opening.TrimEnd('.');
+        return Sentence($"{start}: {Uncapitalize(more, page.Brief)}");
+    }
+
+    /// <summary>
+    /// A point continued after a colon: "Monthly talks on CSS" → "monthly talks on CSS". The reader capitalised the point; a
+    /// word the brief also capitalises mid-sentence ("Listen on Spotify") is a name and keeps its capital.
+    /// </summary>
+    private static string Uncapitalize(string point, Brief brief)
+    {
+        var first = point.Split(' ')[0];
+        var named = brief.Points.Any(p => p.Contains(" " + first, StringComparison.Ordinal));
+        return first.Length > 1 && char.IsUpper(first[0]) && first[1..].All(char.IsLower) && !named ? char.ToLowerInvariant(point[0]) + point[1..] : point;
+    }
+
+    /// <summary>Whether an opening says nothing but the name and what it is.</summary>
+    private static bool SaysOnlyTheName(string? opening, PageContext page)
+    {
+        if (opening is null)
+        {
+            return true;
+        }
+
+        var known = $"{page.Brand} {page.Brief.Name} {page.Brief.Category} welcome to is a an the here".ToLowerInvariant()
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        return opening.ToLowerInvariant().Split([' ', '.', ',', ':'], StringSplitOptions.RemoveEmptyEntries).All(known.Contains);
+    }
+
+    /// <summary>The brief's first point after the opening that describes rather than prices or offers (three words or more).</summary>
+    private static string? Description(PageContext page) =>
+        Points(page).FirstOrDefault(p => p.Split(' ').Length >= 3 && !MoneyRegex().IsMatch(p) && !OfferStartRegex().IsMatch(p) && !p.Contains('%', StringComparison.Ordinal));
+
+    /// <summary>"serve" → "serves", "teach" → "teaches", "carry" → "carries", "are" → "is"; modal verbs stay.</summary>
+    private static string Conjugate(string verb) => verb switch
+    {
+        "are" => "is",
+        "have" => "has",
+        "do" => "does",
+        "go" => "goes",
+        "can" or "will" or "may" or "must" or "should" or "would" or "could" => verb,
+        _ when verb.EndsWith('s') || verb.EndsWith("sh", StringComparison.Ordinal) || verb.EndsWith("ch", StringComparison.Ordinal) || verb.EndsWith('x') || verb.EndsWith('z') => verb + "es",
+        _ when verb.Length > 2 && verb.EndsWith('y') && !"aeiou".Contains(verb[^2], StringComparison.Ordinal) => verb[..^1] + "ies",
+        _ => verb + "s",
+    };
+
+    private static string? Opening(PageContext page)
     {
         var brief = page.Brief;
         if (brief.Category is null && brief.Points.Count == 0)
@@ -31,7 +93,7 @@ internal static partial class BriefCopy
         if (!mentionsCategory && OfferPoint(page) is { } offer)
         {
             var says = brief.Category is null || offer.Contains(LastWord(brief.Category), StringComparison.OrdinalIgnoreCase) || name.Contains(LastWord(brief.Category), StringComparison.OrdinalIgnoreCase);
-            return says ? Sentence(Capitalize(offer)) : Sentence($"{name} {brief.Category}: {offer}");
+            return says ? Sentence(Capitalize(offer)) : Sentence($"{name} {brief.Category}: {Uncapitalize(offer, brief)}");
         }
 
         if (first is not null)
@@ -107,14 +169,22 @@ internal static partial class BriefCopy
         var cards = new List<Feature>();
         // An offer ("$149 until March 1") is the pricing's and the hero's to tell; a card repeats it only when the brief has nothing else.
         var points = Points(page);
-        var selling = points.Where(p => !OfferStartRegex().IsMatch(p) && !MoneyStartRegex().IsMatch(p)).ToList();
+        // A price line is the pricing's, the products' and the FAQ's to tell ("Plans: Solo $9/month, Team $29/month" is no feature).
+        var selling = points.Where(p => !OfferStartRegex().IsMatch(p) && !MoneyRegex().IsMatch(p)).ToList();
         if (selling.Count == 0 && FactCards(page) is { Count: > 0 } facts)
         {
             return facts;
         }
 
-        foreach (var point in (selling.Count > 0 ? selling : points).Take(6))
+        foreach (var point in selling.Count > 0 ? selling : points)
         {
+            // "Recurring invoices, automatic payment reminders, multi-currency support": a list of features is a card each.
+            if (ListItems(ThirdPerson(point, page.Brand)) is { } items)
+            {
+                cards.AddRange(items.Select(item => new Feature(Icon(BriefFactKind.Feature), Capitalize(item), string.Empty)));
+                continue;
+            }
+
             var fact = page.Brief.Facts.FirstOrDefault(f => f.Kind is BriefFactKind.Feature or BriefFactKind.Offer && point.Contains(f.Text, StringComparison.OrdinalIgnoreCase))
                 ?? page.Brief.Facts.FirstOrDefault(f => point.Contains(f.Text, StringComparison.OrdinalIgnoreCase));
             var title = Title(point, fact);
@@ -122,7 +192,16 @@ internal static partial class BriefCopy
             cards.Add(new Feature(Icon(fact?.Kind), title, string.Equals(text.TrimEnd('.'), title, StringComparison.OrdinalIgnoreCase) ? string.Empty : text));
         }
 
-        return cards;
+        return [.. cards.DistinctBy(c => c.Title, StringComparer.OrdinalIgnoreCase).Take(6)];
+    }
+
+    /// <summary>The items of a point that is a list of short names ("a, b and c", each up to five words), or null.</summary>
+    private static List<string>? ListItems(string point)
+    {
+        var items = point.TrimEnd('.').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(item => item.StartsWith("and ", StringComparison.OrdinalIgnoreCase) ? item[4..] : item)
+            .ToList();
+        return items.Count >= 2 && items.All(item => item.Split(' ').Length <= 5 && !MoneyRegex().IsMatch(item)) ? items : null;
     }
 
     /// <summary>Cards for a brief that is one sentence: its named features, counts and offers, each a title.</summary>
@@ -149,14 +228,17 @@ internal static partial class BriefCopy
             }
 
             var point = PointWith(page, price.Text);
-            var name = price.Label ?? PointTitle(point) ?? page.Kind switch
+            var pack = point is null ? null : PackRegex().Match(point) is { Success: true } m && m.Groups["price"].Value == price.Text ? m.Groups["count"].Value : null;
+            var name = price.Label ?? (pack is null ? null : $"Pack of {pack}") ?? PointTitle(point) ?? page.Kind switch
             {
                 BusinessKind.Event or BusinessKind.Course => tiers.Count == 0 ? "Entry" : "Later entry",
                 BusinessKind.Nonprofit => "Your gift",
                 _ => tiers.Count == 0 ? page.Brand : $"{page.Brand} option {tiers.Count + 1}",
             };
             var period = price.Context ?? string.Empty;
-            tiers.Add(new Tier(name, price.Text, period, point is null ? string.Empty : Sentence(ThirdPerson(point, page.Brand)), includes, tiers.Count == 0, page.PrimaryAction));
+            // A line that prices several tiers ("Solo $9/month, Team $29/month") is no one tier's summary: its name and price say it.
+            var summary = point is null || AmountRegex().Matches(point).Count(a => MoneyRegex().IsMatch(a.Value)) > 1 ? string.Empty : Sentence(ThirdPerson(point, page.Brand));
+            tiers.Add(new Tier(name, price.Text, period, summary, includes, tiers.Count == 0, page.PrimaryAction));
             if (tiers.Count == 4)
             {
                 break;
@@ -227,18 +309,39 @@ internal static partial class BriefCopy
         brief.OfKind(BriefFactKind.Discount).FirstOrDefault()
         ?? brief.OfKind(BriefFactKind.Offer).FirstOrDefault(o => o.Text.StartsWith("buy", StringComparison.OrdinalIgnoreCase) || o.Text.Equals("bogo", StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Every point that states a price or a reduction, for the fine print of the pricing or product section.</summary>
-    public static List<string> PricePoints(PageContext page, IEnumerable<Tier> shown)
+    /// <summary>
+    /// The fine print of a pricing or product section: what the brief's price lines say that the cards above do not. A clause
+    /// whose every amount is on a card goes ("Solo $9/month, Team $29/month" under the Solo and Team cards); the rest stays
+    /// ("$45 each or 2 for $80, this weekend only" → "This weekend only."; "Free shipping over $50." stays whole).
+    /// </summary>
+    public static List<string> PricePoints(PageContext page, IEnumerable<Tier> shown, string? onTheCards = null)
     {
-        var used = shown.Select(t => t.Summary).ToHashSet(StringComparer.Ordinal);
-        return
-        [
-            .. page.Brief.Points
-                .Where(p => MoneyRegex().IsMatch(p) || p.Contains('%', StringComparison.Ordinal))
-                .Select(p => Sentence(ThirdPerson(p, page.Brand)))
-                .Where(p => !used.Contains(p))
-                .Distinct(),
-        ];
+        var tiers = shown.ToList();
+        var used = tiers.Select(t => t.Summary).ToHashSet(StringComparer.Ordinal);
+        var amounts = tiers.Select(t => t.Price).Append(onTheCards ?? string.Empty)
+            .SelectMany(text => AmountRegex().Matches(text).Select(m => m.Value)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var lines = new List<string>();
+        foreach (var point in page.Brief.Points.Where(p => MoneyRegex().IsMatch(p) || p.Contains('%', StringComparison.Ordinal)))
+        {
+            var sentence = Sentence(ThirdPerson(point, page.Brand));
+            if (used.Contains(sentence))
+            {
+                continue;
+            }
+
+            var clauses = ClauseRegex().Split(ThirdPerson(point, page.Brand)).Where(c => c.Length > 0).ToList();
+            var left = clauses.Where(c => AmountRegex().Matches(c) is var found && (found.Count == 0 || found.Any(m => !amounts.Contains(m.Value)))).ToList();
+            if (left.Count == clauses.Count)
+            {
+                lines.Add(sentence);
+            }
+            else if (left.Count > 0 && left.Any(c => c.Split(' ').Length > 1))
+            {
+                lines.Add(Sentence(Capitalize(string.Join(", ", left))));
+            }
+        }
+
+        return [.. lines.Distinct()];
     }
 
     /// <summary>The FAQ the brief can answer: when, where, how much, what's included, in its own words.</summary>
@@ -247,10 +350,25 @@ internal static partial class BriefCopy
         var brief = page.Brief;
         var questions = new List<Question>();
         var used = new HashSet<string>(StringComparer.Ordinal);
+        // The lead and the closing band already say these sentences whole: asked "when?", the FAQ answers with the when.
+        var said = new[] { Intro(page), Closing(page) }.OfType<string>().ToHashSet(StringComparer.Ordinal);
 
         void Ask(string question, IEnumerable<BriefFactKind> kinds)
         {
             var kindSet = kinds.ToHashSet();
+            if (kindSet.Contains(BriefFactKind.Date))
+            {
+                var when = brief.Facts.Where(f => kindSet.Contains(f.Kind)).ToList();
+                var points = brief.Points.Where(p => when.Any(f => p.Contains(f.Text, StringComparison.OrdinalIgnoreCase))).ToList();
+                if (points.Count > 0 && points.All(p => said.Contains(Sentence(ThirdPerson(p, page.Brand)))) && points.All(used.Add))
+                {
+                    var dates = string.Join(", ", when.Select(f => f.Text).Distinct(StringComparer.OrdinalIgnoreCase));
+                    // "How long does the offer last?" — "Until August 31.", not "August 31."
+                    var offer = page.Kind is BusinessKind.Product or BusinessKind.Shop && when.All(f => f.Kind == BriefFactKind.Date) && !RangeWordsRegex().IsMatch(dates);
+                    questions.Add(new Question(question, Sentence(Capitalize(offer ? "until " + dates : dates))));
+                    return;
+                }
+            }
 
             // "Free shipping over $50" does not say how much anything costs: a threshold answers no price question.
             var answer = brief.Points
@@ -350,9 +468,10 @@ internal static partial class BriefCopy
             return Capitalize(fact.Text);
         }
 
+        // The point's first clause when it is short; a title is never a sentence cut off mid-way.
+        var first = ClauseRegex().Split(point)[0].TrimEnd('.', ':', ';');
         var words = point.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var cut = string.Join(' ', words.Take(4)).TrimEnd(',', ':', ';', '.');
-        return Capitalize(words.Length > 4 ? cut + "…" : cut);
+        return Capitalize(first.Split(' ').Length <= 6 ? first : string.Join(' ', words.Take(3)).TrimEnd(',', ':', ';', '.'));
     }
 
     private static string Icon(BriefFactKind? kind) => kind switch
@@ -409,6 +528,10 @@ internal static partial class BriefCopy
     [GeneratedRegex(@"^(?:Features|Plans|Pricing|Prices|Price|Menu|Services|Highlights|Details|Includes)\s*:\s*", RegexOptions.IgnoreCase)]
     private static partial Regex LabelRegex();
 
+    /// <summary>"We serve 3,200 families a month in Tacoma", "we come to your home in Sacramento".</summary>
+    [GeneratedRegex(@"^[Ww]e\s+(?<verb>[a-z]+)(?<rest>\s.+)$")]
+    private static partial Regex WeVerbRegex();
+
     [GeneratedRegex(@"^We've\s")]
     private static partial Regex WeRegex();
 
@@ -421,8 +544,20 @@ internal static partial class BriefCopy
     [GeneratedRegex(@"[$£€]\s?\d")]
     private static partial Regex MoneyRegex();
 
-    [GeneratedRegex(@"^[$£€]\s?\d")]
-    private static partial Regex MoneyStartRegex();
+    /// <summary>An amount of money or a percentage: "$9", "£1,450", "€3.99", "30%".</summary>
+    [GeneratedRegex(@"[$£€]\s?\d+(?:,\d{3})*(?:\.\d+)?|\d{1,3}\s?%")]
+    private static partial Regex AmountRegex();
+
+    /// <summary>Where a line of prices divides: "$45 each or 2 for $80, this weekend only".</summary>
+    [GeneratedRegex(@",\s+|;\s+|\s+or\s+")]
+    private static partial Regex ClauseRegex();
+
+    [GeneratedRegex(@"\s(?:to|through|and)\s|[–-]", RegexOptions.IgnoreCase)]
+    private static partial Regex RangeWordsRegex();
+
+    /// <summary>A multi-buy price: "2 for $80".</summary>
+    [GeneratedRegex(@"\b(?<count>\d{1,2})\s+for\s+(?<price>[$£€]\s?\d+(?:,\d{3})*(?:\.\d+)?)")]
+    private static partial Regex PackRegex();
 
     [GeneratedRegex(@"\b(?:waitlist|free|trial|one|two|three|four|five|six|seven|eight|nine|ten|early-bird|plus|premium)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PromiseRegex();

@@ -248,7 +248,7 @@ internal static partial class SectionLibrary
         if (page.Briefed && BriefCopy.SaleLines(page) is { Count: > 0 } lines)
         {
             SaleCards(html, page, lines);
-            FinePrint(html, page, []);
+            FinePrint(html, page, [], BriefCopy.Reduction(page.Brief)?.Text);
             Close(html);
             return;
         }
@@ -368,7 +368,8 @@ internal static partial class SectionLibrary
     {
         Open(html, page, section, alternate);
         var features = Copy.Features(page);
-        html.Append("<div class=\"grid").Append(features.Length % 3 == 0 ? " grid-wide" : string.Empty).Append("\">");
+        // Three a row for three, five or six cards (five in fours leaves one alone on its row).
+        html.Append("<div class=\"grid").Append(features.Length is 3 or 5 or 6 ? " grid-wide" : string.Empty).Append("\">");
         foreach (var feature in features)
         {
             html.Append("<article class=\"card\"><div class=\"icon\">");
@@ -504,14 +505,14 @@ internal static partial class SectionLibrary
     }
 
     /// <summary>The brief's other price lines (a threshold, a second offer) under the prices, so every price the brief gives is in one place.</summary>
-    private static void FinePrint(StringBuilder html, PageContext page, IEnumerable<Tier> tiers)
+    private static void FinePrint(StringBuilder html, PageContext page, IEnumerable<Tier> tiers, string? onTheCards = null)
     {
         if (!page.Briefed)
         {
             return;
         }
 
-        var lines = BriefCopy.PricePoints(page, tiers);
+        var lines = BriefCopy.PricePoints(page, tiers, onTheCards);
         if (lines.Count > 0)
         {
             html.Append("<ul class=\"fine-print\">");

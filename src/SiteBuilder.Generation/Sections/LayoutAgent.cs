@@ -315,7 +315,8 @@ public static class LayoutAgent
         return brief.Kind switch
         {
             BusinessKind.Shop when facts.Offer is not null => null,
-            BusinessKind.Event => facts.EventName is { } eventName && eventName.Contains(name, StringComparison.Ordinal) ? eventName : name,
+            // "DataOps Summit 2026" says more than the brief's "DataOps Summit"; "the Leeds Frontend Meetup" is only the name with its article.
+            BusinessKind.Event => facts.EventName is { } eventName && eventName.Contains(name, StringComparison.Ordinal) && char.IsUpper(eventName[0]) ? eventName : name,
             BusinessKind.Product or BusinessKind.Software or BusinessKind.App => named ? $"Meet {name}" : $"Meet {name}, the {category}",
             BusinessKind.Restaurant or BusinessKind.LocalService => named
                 ? place is null ? $"Welcome to {name}" : $"{name}, {place}"

@@ -127,6 +127,29 @@ public sealed partial class BriefCorpusTests(ITestOutputHelper output)
         Assert.True(invented.Count == 0, $"Not in the brief: {string.Join(", ", invented)}");
     }
 
+    /// <summary>
+    /// A copywriter says a thing once and refers to it after: no line of copy (four words or more) is written out whole in more
+    /// than three places of the page (a lead, an answer, a closing line). The cards of a product grid are left out: each
+    /// card of a sale shows its reduction and deadline by design.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void NoLineIsWrittenOutMoreThanThreeTimes(BriefCase brief)
+    {
+        var template = TemplateCatalog.Infer(brief.Prompt);
+        var theme = ThemeSelector.Select(new BrandKit(), template, brief.Prompt);
+        using var document = Parser.ParseDocument(OfflineComposer.Compose(new PageRequest(brief.Prompt, template, theme, LayoutAgent.Plan(template, brief.Prompt, theme), new BrandKit())));
+        var repeated = document.Body!.QuerySelectorAll("p, li, dd, h1, h2, h3, summary, figcaption")
+            .Where(e => e.Closest(".product") is null && e.Closest("[aria-hidden=true]") is null && !e.QuerySelectorAll("p, li, dd, h1, h2, h3, summary").Any())
+            .Select(e => Fold(e.TextContent).TrimEnd('.'))
+            .Where(line => line.Split(' ').Length >= 4 && !line.StartsWith("rated ", StringComparison.Ordinal))
+            .GroupBy(line => line)
+            .Where(g => g.Count() > 3)
+            .Select(g => $"×{g.Count()}: {g.Key}")
+            .ToList();
+        Assert.True(repeated.Count == 0, string.Join("\n", repeated));
+    }
+
     /// <summary>Briefs that say little, oddly or only what to build: every one still becomes a page (a crash is a failed generation).</summary>
     [Theory]
     [InlineData("Sale page number 1 for Northwind")]
@@ -172,6 +195,50 @@ public sealed partial class BriefCorpusTests(ITestOutputHelper output)
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public void AListOfFeaturesIsACardEachAndAPriceLineIsNoFeature()
+    {
+        var page = Compose("Create a landing page for Ledgerly, invoicing software for freelancers. Features: recurring invoices, automatic payment reminders, multi-currency support. Plans: Solo $9/month, Team $29/month.");
+        var features = page.Sections.Single(s => s.Section == "features").Text;
+
+        foreach (var feature in new[] { "recurring invoices", "automatic payment reminders", "multi-currency support" })
+        {
+            Assert.Contains(feature, features, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("recurring invoices, automatic", features, StringComparison.Ordinal);
+        Assert.DoesNotContain("$9", features, StringComparison.Ordinal);
+        Assert.DoesNotContain("…", page.Text, StringComparison.Ordinal);
+        // Each tier shows its own name and price, not the line that priced both.
+        Assert.DoesNotContain("solo $9/month, team $29/month", page.Sections.Single(s => s.Section == "pricing").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMultiBuyIsAPackAndTheFinePrintSaysOnlyWhatTheCardsDoNot()
+    {
+        var page = Compose("Page for Hydra's new smart water bottle, the Hydra Flow. It tracks how much you drink and keeps drinks cold for 24 hours. $45 each or 2 for $80, this weekend only.");
+        var products = page.Sections.Single(s => s.Section == "product-grid").Text;
+
+        Assert.Contains("pack of 2", products, StringComparison.Ordinal);
+        Assert.DoesNotContain("option 2", products, StringComparison.Ordinal);
+        Assert.Contains("this weekend only.", products, StringComparison.Ordinal);
+        Assert.DoesNotContain("$45 each or 2 for $80", products, StringComparison.Ordinal);
+    }
+
+    /// <summary>"Welcome to Harbor Food Bank." and "Leeds Frontend Meetup." say only the name: the lead goes on with the brief.</summary>
+    [Theory]
+    [InlineData("Create a page for the Leeds Frontend Meetup — monthly talks on CSS and accessibility. Next one is Thursday 6 March, 6:30pm at Platform, Leeds.", "leeds frontend meetup: monthly talks on css and accessibility.")]
+    [InlineData("Donation page for Harbor Food Bank. We serve 3,200 families a month in Tacoma. $25 feeds a family for a week.", "harbor food bank serves 3,200 families a month in tacoma.")]
+    [InlineData("Paws & Claws Mobile Vet — we come to your home in Sacramento. House calls from $85, vaccinations $30.", "paws & claws mobile vet comes to your home in sacramento.")]
+    public void AnOpeningThatOnlyNamesTheBusinessGoesOnWithWhatItDoes(string prompt, string lead)
+    {
+        var hero = Compose(prompt).Sections.Single(s => s.Section == "hero").Text;
+
+        Assert.Contains(lead, hero, StringComparison.Ordinal);
+        Assert.DoesNotContain("welcome to", hero, StringComparison.Ordinal);
+        Assert.DoesNotContain("the leeds", hero, StringComparison.Ordinal);
     }
 
     [Fact]
