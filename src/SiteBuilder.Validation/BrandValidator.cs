@@ -72,7 +72,7 @@ public static class BrandValidator
             Scoring.Score(results.Where(a => a.Category == AuditCategories.Brief)));
 
         return new ValidationReport(
-            Math.Min(Scoring.Score(results) ?? 10, BriefAudit.Cap(briefMatch)),
+            Math.Min(Scoring.Score(results) ?? 10, Math.Min(BriefAudit.Cap(briefMatch), QuoteAudit.Cap(results))),
             Scoring.Passed(results, AuditCategories.Security),
             estimate.TotalMs,
             Scoring.Passed(results, AuditCategories.Accessibility),

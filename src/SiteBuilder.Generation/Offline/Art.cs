@@ -44,17 +44,6 @@ internal static class Art
             .Append("</svg>");
     }
 
-    public static void Stars(StringBuilder html)
-    {
-        html.Append("<div class=\"stars\" aria-hidden=\"true\">");
-        for (var i = 0; i < 5; i++)
-        {
-            html.Append("<svg viewBox=\"0 0 24 24\" width=\"18\" height=\"18\" focusable=\"false\"><path class=\"f-secondary\" d=\"M12 2.5l2.9 6 6.6.9-4.8 4.6 1.2 6.6L12 17.5l-5.9 3.1 1.2-6.6L2.5 9.4l6.6-.9z\"></path></svg>");
-        }
-
-        html.Append("</div><p class=\"sr-only\">Rated 5 out of 5</p>");
-    }
-
     /// <summary>The header's brand mark: the brand's initial on the primary colour.</summary>
     public static void BrandMark(StringBuilder html, string initial)
     {

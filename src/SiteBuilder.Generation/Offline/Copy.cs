@@ -6,7 +6,8 @@ namespace SiteBuilder.Generation.Offline;
 
 internal sealed record Feature(string Icon, string Title, string Text);
 
-internal sealed record Quote(string Text, string Name, string Role);
+/// <param name="Placeholder">A card for the marketer to fill in: its words say what belongs there, and nobody is quoted.</param>
+internal sealed record Quote(string Text, string Name, string Role, bool Placeholder = false);
 
 internal sealed record Question(string Ask, string Answer);
 
@@ -14,7 +15,8 @@ internal sealed record Stat(string Value, string Label);
 
 internal sealed record Tier(string Name, string Price, string Period, string Summary, string[] Includes, bool Featured, string Action);
 
-internal sealed record Person(string Name, string Role, string Bio);
+/// <param name="Placeholder">A card for the marketer to fill in ("Speaker to be announced"), not a person.</param>
+internal sealed record Person(string Name, string Role, string Bio, bool Placeholder = false);
 
 internal sealed record Slot(string Time, string Title, string Detail);
 
@@ -358,77 +360,39 @@ internal static partial class Copy
         ],
     };
 
+    /// <summary>
+    /// The brief's own testimonials, attributed as it gives them; without any, placeholder cards that say what belongs there.
+    /// Words are never put in an invented customer's mouth: a published made-up review is a fake review.
+    /// </summary>
     public static Quote[] Quotes(PageContext page)
     {
-        var brand = page.Brand;
-        if (page.Id == "app-launch" && !Fits(page, "app") || page.Briefed && page.Kind == BusinessKind.Product)
+        if (page.Brief.Quotes.Count > 0)
         {
-            return
-            [
-                new("It's become part of my morning. I honestly don't know how I managed before.", "Noah T.", "Early customer"),
-                new("Beautifully made, and it just works. Worth every penny.", "Chloe D.", "Early customer"),
-                new("I bought one for myself and then two more as gifts.", "Ravi P.", "Early customer"),
-            ];
+            return [.. page.Brief.Quotes.Select(q => new Quote(q.Text, q.Name, q.Role is null ? string.Empty : LayoutAgent.Capitalize(q.Role)))];
         }
 
-        return page.Id switch
-        {
-            "local-business" =>
-            [
-                new("Friendly, professional and on time. I wouldn't go anywhere else now.", "Hannah B.", "Regular customer"),
-                new("They listened, explained everything and did a brilliant job.", "Marco P.", "New customer"),
-                new("Booking was easy and the whole team made me feel welcome.", "Aisha N.", "Local customer"),
-            ],
-            "ecommerce-sale" =>
-            [
-                new("The quality blew me away, and the sale prices made it a no-brainer.", "Maya R.", "Verified buyer"),
-                new("Arrived in two days, beautifully packed. I've already ordered again.", "Daniel K.", "Verified buyer"),
-                new("Returns were effortless when I needed a different size.", "Priya S.", "Verified buyer"),
-            ],
-            "event" =>
-            [
-                new("Perfectly organised from start to finish. I'm already saving the date for next time.", "Sofia M.", "Past attendee"),
-                new("Worth every minute, and the atmosphere was even better than I'd hoped.", "James O.", "Past attendee"),
-                new("Friendly, well run and great value. I'm bringing friends this year.", "Lena W.", "Past attendee"),
-            ],
-            "restaurant" =>
-            [
-                new("The kind of place you tell all your friends about. Every dish was a highlight.", "Hannah B.", "Regular guest"),
-                new("Warm service, a beautiful room and the best dessert in town.", "Marco P.", "Anniversary dinner"),
-                new("We came for brunch and stayed all afternoon. We'll be back soon.", "Aisha N.", "Weekend brunch"),
-            ],
-            "portfolio" =>
-            [
-                new("A rare mix of strategic thinking and beautiful craft. Our launch exceeded every goal.", "Elena G.", "Marketing Director"),
-                new("Calm, clear and fast. The new identity finally looks like who we are.", "Tom H.", "Co-founder"),
-                new("Every deadline met and every detail considered. I'd hire again in a heartbeat.", "Grace L.", "Head of Brand"),
-            ],
-            "app-launch" =>
-            [
-                new("I opened it once and it became part of my daily routine.", "Noah T.", "Beta tester"),
-                new("Finally an app that respects my time and my privacy.", "Chloe D.", "Beta tester"),
-                new("Simple, fast and genuinely helpful. I can't wait for launch.", "Ravi P.", "Beta tester"),
-            ],
-            "nonprofit" =>
-            [
-                new("Because of this program, my kids have a safe place to learn after school.", "Rosa", "Parent and volunteer"),
-                new("I give monthly because I can see exactly what my gift does.", "Michael", "Supporter since 2019"),
-                new("The team listens first. That's why the work lasts.", "Amina", "Community partner"),
-            ],
-            "newsletter" =>
-            [
-                new("The one newsletter I read start to finish, every single time.", "Julia F.", "Reader"),
-                new("Smart, clear and never overwhelming. It's the best part of my inbox.", "Ben A.", "Reader"),
-                new("I've learned more from five minutes a week here than from hours of scrolling.", "Kenji S.", "Reader"),
-            ],
-            _ =>
-            [
-                new($"We replaced three tools and a weekly status meeting with {brand}.", "Jordan Lee", "Head of Operations"),
-                new("Setup took an afternoon. The whole team was productive the same week.", "Amara Okafor", "Engineering Manager"),
-                new("The dashboards alone save me hours every Friday.", "Chris Martin", "Founder"),
-            ],
-        };
+        var (who, what, from) = QuotedPerson(page);
+        return
+        [
+            new($"Add {BriefCopy.Article(who)} {who}'s words here: {what}.", $"{LayoutAgent.Capitalize(who)} name", from, Placeholder: true),
+            new("Use their real words, with their permission: a line from a review, an email or a survey.", $"{LayoutAgent.Capitalize(who)} name", from, Placeholder: true),
+            new("Keep it short: one or two sentences, in their own voice.", $"{LayoutAgent.Capitalize(who)} name", from, Placeholder: true),
+        ];
     }
+
+    /// <summary>Who a page's testimonials come from, what their words should tell, and what goes under their name.</summary>
+    private static (string Who, string What, string From) QuotedPerson(PageContext page) => page.Id switch
+    {
+        "restaurant" => ("guest", "what they ate, and why they'd come back", "When they visited"),
+        "portfolio" => ("client", "what you made together, and what it changed for them", "Role and company"),
+        "newsletter" => ("reader", "what they read it for, and what it gives them", "What they do"),
+        "nonprofit" => ("supporter", "why they give, and what they've seen it do", "How they're involved"),
+        "event" when page.Kind == BusinessKind.Course => ("student", "why they signed up, and what they can do now", "When they took part"),
+        "event" => ("attendee", "why they came, and what they took home", "When they came"),
+        _ when page.Kind is BusinessKind.App or BusinessKind.Software || page.Id is "app-launch" or "saas-product" && page.Kind == BusinessKind.Unknown =>
+            ("user", "what they use it for, and what changed for them", "Role and company"),
+        _ => ("customer", "what they bought, and what changed for them", "Where they're from"),
+    };
 
     public static Question[] Questions(PageContext page)
     {
@@ -605,26 +569,34 @@ internal static partial class Copy
         };
     }
 
-    public static Person[] People(PageContext page) => page.Id switch
+    /// <summary>The speakers the brief names; a portfolio's own person; otherwise cards for people still to be named.</summary>
+    public static Person[] People(PageContext page)
     {
-        "event" =>
-        [
-            new("Ada Park", "Principal Engineer", "On building systems that scale with their teams."),
-            new("Samuel Osei", "Head of Design", "On craft, speed and the space between them."),
-            new("Lucía Romero", "Founder and CEO", "On turning a side project into a company."),
-            new("Ethan Brooks", "Research Director", "On what the data really says about what's next."),
-        ],
-        "portfolio" =>
-        [
-            new(page.Brand, page.Facts.Role is null ? "Designer" : LayoutAgent.Capitalize(page.Facts.Role), "A decade of work across brand, digital and print, for startups and household names alike."),
-        ],
-        _ =>
-        [
-            new("Alex Rivera", "Co-founder", "Sets the direction and still answers customer emails."),
-            new("Mei Chen", "Co-founder", "Leads the product and the people who build it."),
-            new("Omar Haddad", "Head of Customer Success", "Makes sure every customer gets what they came for."),
-        ],
-    };
+        if (page.Brief.Speakers.Count > 0)
+        {
+            return [.. page.Brief.Speakers.Select(s => new Person(s.Name, s.Role ?? string.Empty, string.Empty))];
+        }
+
+        return page.Id switch
+        {
+            "event" =>
+            [
+                new("Speaker to be announced", "Name, role and organisation", "Add who they are and what they'll talk about.", Placeholder: true),
+                new("Speaker to be announced", "Name, role and organisation", "A line on why this talk matters to your audience.", Placeholder: true),
+                new("Speaker to be announced", "Name, role and organisation", "Name only people who have said yes.", Placeholder: true),
+            ],
+            "portfolio" =>
+            [
+                new(page.Brand, page.Facts.Role is null ? "Designer" : LayoutAgent.Capitalize(page.Facts.Role), "A decade of work across brand, digital and print, for startups and household names alike."),
+            ],
+            _ =>
+            [
+                new("Team member's name", "Their role", "Add a line on what they do, and why customers are glad they do it.", Placeholder: true),
+                new("Team member's name", "Their role", "Real people build trust: use their own name and photo, with their permission.", Placeholder: true),
+                new("Team member's name", "Their role", "One or two sentences is plenty.", Placeholder: true),
+            ],
+        };
+    }
 
     /// <summary>A sample day; a briefed page without times of its own gives the parts of the day, not clock times it never said.</summary>
     public static Slot[] Agenda(PageContext page)

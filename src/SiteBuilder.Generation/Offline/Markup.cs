@@ -42,7 +42,10 @@ internal static class Markup
 
     public static string Initials(string name)
     {
-        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // "Dr. Maya Chen" is MC: a title is not part of the name's initials.
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SkipWhile(w => w is "Dr." or "Dr" or "Prof." or "Mr." or "Mrs." or "Ms." or "Mx.")
+            .ToArray();
         var letters = words.Where(w => char.IsLetterOrDigit(w[0])).Take(2).Select(w => char.ToUpperInvariant(w[0]));
         var initials = string.Concat(letters);
         return initials.Length == 0 ? "•" : initials;

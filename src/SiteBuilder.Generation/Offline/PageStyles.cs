@@ -147,12 +147,13 @@ internal static class PageStyles
         ".pricing-card .btn{margin-top:auto}" +
         ".quote{margin:0}" +
         ".quote blockquote{margin:0 0 1.25rem;font-size:1.08rem}" +
-        ".quote figcaption{display:flex;align-items:center;gap:.8rem;margin-top:auto}" +
-        ".stars{display:flex;gap:2px;margin-bottom:.75rem}" +
-        ".stars svg{width:18px;height:18px}" +
+        ".quote figcaption,.quote .quote-by{display:flex;align-items:center;gap:.8rem;margin-top:auto}" +
+        ".placeholder{background:transparent;border:2px dashed var(--muted);box-shadow:none;color:var(--muted)}" +
+        ".quote .placeholder-words{margin:0 0 1.25rem;font-size:1.08rem;font-style:italic}" +
         ".avatar{display:grid;place-items:center;flex:none;width:44px;height:44px;border-radius:999px;background:var(--primary);color:var(--on-primary);font-weight:800}" +
         ".avatar-alt{background:var(--secondary);color:var(--on-secondary)}" +
         ".avatar-large{width:72px;height:72px;font-size:1.4rem;margin-bottom:.75rem}" +
+        ".avatar.avatar-placeholder{background:transparent;border:2px dashed var(--muted)}" +
         ".person-name{font-weight:700}" +
         ".faq-list{display:grid;gap:.75rem;max-width:48rem;margin-inline:auto}" +
         ".faq-item{background:var(--card);border:1px solid var(--border);border-radius:var(--radius)}" +

@@ -464,9 +464,29 @@ internal static partial class SectionLibrary
         var index = 0;
         foreach (var person in Copy.People(page))
         {
-            html.Append("<article class=\"card\"><span class=\"avatar avatar-large").Append(index++ % 2 == 1 ? " avatar-alt" : string.Empty)
-                .Append("\" aria-hidden=\"true\">").Append(Text(Initials(person.Name))).Append("</span><h3>").Append(Text(person.Name))
-                .Append("</h3><p class=\"eyebrow\">").Append(Text(person.Role)).Append("</p><p class=\"muted\">").Append(Text(person.Bio)).Append("</p></article>");
+            // A placeholder shows an empty, dashed avatar: no initials of a person who does not exist.
+            if (person.Placeholder)
+            {
+                html.Append("<article class=\"card placeholder\"><span class=\"avatar avatar-large avatar-placeholder\" aria-hidden=\"true\"></span>");
+            }
+            else
+            {
+                html.Append("<article class=\"card\"><span class=\"avatar avatar-large").Append(index++ % 2 == 1 ? " avatar-alt" : string.Empty)
+                    .Append("\" aria-hidden=\"true\">").Append(Text(Initials(person.Name))).Append("</span>");
+            }
+
+            html.Append("<h3>").Append(Text(person.Name)).Append("</h3>");
+            if (person.Role.Length > 0)
+            {
+                html.Append("<p class=\"eyebrow\">").Append(Text(person.Role)).Append("</p>");
+            }
+
+            if (person.Bio.Length > 0)
+            {
+                html.Append("<p class=\"muted\">").Append(Text(person.Bio)).Append("</p>");
+            }
+
+            html.Append("</article>");
         }
 
         html.Append("</div>");
@@ -525,19 +545,35 @@ internal static partial class SectionLibrary
         }
     }
 
+    /// <summary>
+    /// The brief's quotes as figures (blockquote and caption), without stars: a rating the brief never gave is a claim.
+    /// Placeholder cards are plain, dashed and muted, so nobody mistakes them for a customer's words.
+    /// </summary>
     private static void Testimonials(StringBuilder html, PageContext page, LayoutSection section, bool alternate)
     {
         Open(html, page, section, alternate);
-        html.Append("<div class=\"grid grid-wide\">");
+        var quotes = Copy.Quotes(page);
+        html.Append(quotes.Length < 3 ? "<div class=\"grid grid-few\">" : "<div class=\"grid grid-wide\">");
         var index = 0;
-        foreach (var quote in Copy.Quotes(page))
+        foreach (var quote in quotes)
         {
-            html.Append("<figure class=\"card quote\">");
-            Art.Stars(html);
-            html.Append("<blockquote><p>“").Append(Text(quote.Text)).Append("”</p></blockquote><figcaption><span class=\"avatar")
+            if (quote.Placeholder)
+            {
+                html.Append("<div class=\"card quote placeholder\"><p class=\"placeholder-words\">").Append(Text(quote.Text))
+                    .Append("</p><p class=\"quote-by\"><span class=\"avatar avatar-placeholder\" aria-hidden=\"true\"></span><span><span class=\"person-name\">")
+                    .Append(Text(quote.Name)).Append("</span><br><span class=\"muted\">").Append(Text(quote.Role)).Append("</span></span></p></div>");
+                continue;
+            }
+
+            html.Append("<figure class=\"card quote\"><blockquote><p>“").Append(Text(quote.Text)).Append("”</p></blockquote><figcaption><span class=\"avatar")
                 .Append(index++ % 2 == 1 ? " avatar-alt" : string.Empty).Append("\" aria-hidden=\"true\">").Append(Text(Initials(quote.Name)))
-                .Append("</span><span><span class=\"person-name\">").Append(Text(quote.Name)).Append("</span><br><span class=\"muted\">")
-                .Append(Text(quote.Role)).Append("</span></span></figcaption></figure>");
+                .Append("</span><span><span class=\"person-name\">").Append(Text(quote.Name)).Append("</span>");
+            if (quote.Role.Length > 0)
+            {
+                html.Append("<br><span class=\"muted\">").Append(Text(quote.Role)).Append("</span>");
+            }
+
+            html.Append("</span></figcaption></figure>");
         }
 
         html.Append("</div>");

@@ -375,6 +375,15 @@ public sealed partial record PromptFacts(
         foreach (Match match in LocationRegex().Matches(text))
         {
             var words = match.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+
+            // A place ends with its sentence: "at LX Factory. Speakers include …" is LX Factory ("St." is no sentence end).
+            var sentenceEnd = words.FindIndex(w => w.Length > 3 && w.EndsWith('.'));
+            if (sentenceEnd >= 0)
+            {
+                words[sentenceEnd] = words[sentenceEnd].TrimEnd('.');
+                words.RemoveRange(sentenceEnd + 1, words.Count - sentenceEnd - 1);
+            }
+
             var stop = words.FindIndex(1, w => NotNames.Contains(w));
             if (stop > 0)
             {

@@ -21,7 +21,8 @@ public static class PagePrompt
         - Semantic and accessible: one <h1>, headings in order, <header>, <nav>, <main>, <section> and <footer> landmarks, alt text on every image, labels on every form control, visible focus styles, text contrast of at least 4.5:1 (WCAG AA), a lang attribute and a viewport meta tag. Responsive down to 360 px wide.
         - Honour the theme exactly: use its colours (as CSS custom properties) and its heading and body fonts.
         - Build the layout's sections in the order given, one <section> per entry (the footer as <footer>), each with its heading, serving its stated purpose.
-        - Write real, specific marketing copy drawn from the brief. No lorem ipsum, no placeholders, no TODO notes.
+        - Write real, specific marketing copy drawn from the brief. No lorem ipsum, no TODO notes.
+        - Never invent people: quote only the testimonials the brief gives, word for word and attributed as it gives them, and name only the speakers or team members it names. Where it gives none, keep the section with cards plainly marked as placeholders for the marketer to replace ("Add a customer's words here", "Speaker to be announced"), never made-up names, reviews or star ratings.
         - Forms and buttons must not submit anywhere external: use href="#" anchors or forms without an action.
 
         When you are given an existing page and a change request, apply the change and return the full revised document under the same rules, keeping everything the request does not ask you to change.

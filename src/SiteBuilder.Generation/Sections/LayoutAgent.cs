@@ -22,9 +22,9 @@ public static class LayoutAgent
         [SectionKinds.Menu] = "Dishes by course with short descriptions and prices.",
         [SectionKinds.Schedule] = "The agenda: times, sessions and who leads them.",
         [SectionKinds.Gallery] = "A visual grid of work, spaces or moments with captions.",
-        [SectionKinds.Team] = "The people behind it, or the speakers, with roles.",
+        [SectionKinds.Team] = "The people the brief names (the speakers, or the team) with their roles; placeholders to fill in where it names none.",
         [SectionKinds.Pricing] = "Plans, tickets or giving levels side by side, one highlighted.",
-        [SectionKinds.Testimonials] = "Short quotes from customers, guests or readers, with names.",
+        [SectionKinds.Testimonials] = "The quotes the brief gives, attributed as it gives them; placeholders to fill in where it gives none.",
         [SectionKinds.Faq] = "The questions that stop people from acting, answered plainly.",
         [SectionKinds.Contact] = "Where to find the business, when it is open, how to reach it.",
         [SectionKinds.NewsletterSignup] = "An email signup with a clear promise and a privacy note.",
@@ -44,14 +44,14 @@ public static class LayoutAgent
     }
 
     /// <summary>
-    /// The template's sections fitted to the brief: a place for its prices and its points, and no section that could only
-    /// be filled with claims it never made (stats without its numbers, speakers and an agenda for a race).
+    /// The template's sections fitted to the brief: a place for its prices, its points and its testimonials, and no section
+    /// that could only be filled with claims it never made (stats without its numbers, speakers and an agenda for a race).
     /// </summary>
     public static IReadOnlyList<string> ForBrief(IReadOnlyList<string> kinds, Brief brief, string? prompt)
     {
         ArgumentNullException.ThrowIfNull(kinds);
         ArgumentNullException.ThrowIfNull(brief);
-        if (brief.Facts.Count == 0 && brief.Points.Count == 0)
+        if (brief.Facts.Count == 0 && brief.Points.Count == 0 && brief.Quotes.Count == 0 && brief.Speakers.Count == 0)
         {
             return kinds;
         }
@@ -64,7 +64,7 @@ public static class LayoutAgent
 
         var lower = prompt?.ToLowerInvariant() ?? string.Empty;
         string[] programme = ["speaker", "speakers", "talk", "talks", "agenda", "schedule", "session", "sessions", "keynote", "line-up", "lineup", "workshops", "panel"];
-        if (!programme.Any(word => TemplateCatalog.Mentions(lower, word)))
+        if (brief.Speakers.Count == 0 && !programme.Any(word => TemplateCatalog.Mentions(lower, word)))
         {
             result.Remove(SectionKinds.Team);
             result.Remove(SectionKinds.Schedule);
@@ -79,6 +79,12 @@ public static class LayoutAgent
         if (brief.Points.Count > 1 && !planned.Contains(SectionKinds.Features))
         {
             planned = Insert(planned, SectionKinds.Features);
+        }
+
+        // The brief's own testimonials get a place on any template.
+        if (brief.Quotes.Count > 0 && !planned.Contains(SectionKinds.Testimonials))
+        {
+            planned = Insert(planned, SectionKinds.Testimonials);
         }
 
         return planned;

@@ -113,12 +113,15 @@ internal static class AuditCatalog
     public static readonly AuditDefinition BriefContradictions = new("brief-contradictions", "No price or date differs from the brief", AuditCategories.Brief, Impacts.Critical,
         "Use the brief's own prices and dates; a page that states another price or date misleads the visitor.");
 
+    public static readonly AuditDefinition BriefQuotes = new("brief-quotes", "Quotes and testimonials come from the brief", AuditCategories.Brief, Impacts.Moderate,
+        "Quote only people the brief names, in the words it gives them, with their permission; replace placeholder quotes with real ones, or remove the section.");
+
     public static IReadOnlyList<AuditDefinition> All { get; } =
     [
         BrandPalette, BrandPrimaryColor, BrandLogo, BrandFonts,
         ColorContrast, HtmlHasLang, DocumentTitle, MetaViewport, ImageAlt, LinkName, ButtonName, Label, HeadingOrder, LandmarkOneMain, DuplicateId, TargetSize,
         NoScript, NoInlineEventHandlers, NoScriptUrls, NoEmbeddedContent, NoBaseElement, MetaRefresh, FormAction, ExternalLinksNoopener, MixedContent, NoRemoteCssImport,
         TotalByteWeight, RequestCount, UnsizedImages, RenderBlockingResources, InlineImageWeight, DomSize,
-        BriefName, BriefFacts, BriefContradictions,
+        BriefName, BriefFacts, BriefContradictions, BriefQuotes,
     ];
 }

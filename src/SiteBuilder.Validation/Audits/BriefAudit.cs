@@ -6,8 +6,8 @@ namespace SiteBuilder.Validation.Audits;
 
 /// <summary>
 /// "Matches the brief": the page's visible text against the prompt it was written from. The name and what it is, every
-/// concrete fact (found, missing, or contradicted by a nearby different price or date), and a ceiling on the score so a
-/// page that ignores its brief is never ready to publish.
+/// concrete fact (found, missing, or contradicted by a nearby different price or date), whether its quotes are the brief's
+/// (<see cref="QuoteAudit"/>), and a ceiling on the score so a page that ignores its brief is never ready to publish.
 /// </summary>
 internal static class BriefAudit
 {
@@ -33,6 +33,11 @@ internal static class BriefAudit
     public static BriefMatch? Run(PageDocument document, string? prompt, AuditRecorder audits)
     {
         var brief = Brief.Read(prompt);
+        if (!string.IsNullOrWhiteSpace(prompt))
+        {
+            QuoteAudit.Run(document, brief, prompt, audits);
+        }
+
         if (brief.Name is null && brief.Category is null && brief.Facts.Count == 0)
         {
             return null;

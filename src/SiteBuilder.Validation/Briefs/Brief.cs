@@ -19,6 +19,12 @@ public sealed record Brief(
 {
     public static Brief Empty { get; } = new(null, null, BusinessKind.Unknown, null, [], null, []);
 
+    /// <summary>The testimonials the brief gives, word for word, with who said them: the only words a page may attribute to a customer.</summary>
+    public IReadOnlyList<BriefQuote> Quotes { get; init; } = [];
+
+    /// <summary>The speakers (or hosts, or line-up) the brief names, in its order.</summary>
+    public IReadOnlyList<BriefPerson> Speakers { get; init; } = [];
+
     /// <summary>Reads a brief. Never throws; an empty prompt gives <see cref="Empty"/>.</summary>
     public static Brief Read(string? prompt) => BriefReader.Read(prompt);
 
@@ -33,6 +39,17 @@ public sealed record Brief(
 /// <param name="Label">For a price, what it is the price of ("Solo", "Early-bird tickets"); for the others, null.</param>
 /// <param name="Context">For a price, what follows it ("/month", "per person"); the clause a fact came from otherwise.</param>
 public sealed record BriefFact(BriefFactKind Kind, string Text, string? Label = null, string? Context = null);
+
+/// <summary>A testimonial of the brief: <c>Include this review: "Best grinder I've owned." — Sam Lee, barista</c>.</summary>
+/// <param name="Text">The words, as the brief quotes them ("Best grinder I've owned.").</param>
+/// <param name="Name">Who said them, as the brief names them ("Sam Lee", "Dana").</param>
+/// <param name="Role">Who they are or where they are from, when the brief says ("barista", "regular since 2019", "Lisbon").</param>
+public sealed record BriefQuote(string Text, string Name, string? Role = null);
+
+/// <summary>A person the brief names for the page, such as a speaker: "Dr. Maya Chen (CERN)".</summary>
+/// <param name="Name">The name as the brief writes it.</param>
+/// <param name="Role">The organisation or role in brackets after the name, when the brief gives one.</param>
+public sealed record BriefPerson(string Name, string? Role = null);
 
 public enum BriefFactKind
 {

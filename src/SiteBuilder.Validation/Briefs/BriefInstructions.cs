@@ -7,13 +7,16 @@ namespace SiteBuilder.Validation.Briefs;
 /// an FAQ", ": speakers, schedule, tickets and a venue section", "a sign-up call to action". A copywriter reads them as
 /// the page's plan and never prints them, so they are taken out before the facts and selling points are read. What such a
 /// list says about the business stays: "pricing with a free tier" leaves "Free tier", "free shipping over $50" is kept,
-/// and "seasonal menu" is both a section and a fact ("Seasonal menu").
+/// and "seasonal menu" is both a section and a fact ("Seasonal menu"). Quoted testimonials are taken out first: they are
+/// the testimonials section's words (<see cref="BriefPeople"/>).
 /// </summary>
 internal static partial class BriefInstructions
 {
     /// <summary>The brief without its instructions, and the call to action an instruction asked for ("Sign up"), if any.</summary>
     public static (string Text, string? Action) Strip(string text)
     {
+        // A customer's quoted words are the testimonial's, never the business's copy, and never read as instructions.
+        text = BriefPeople.WithoutQuotes(text);
         var action = ActionOf(text);
         var rescued = new List<string>();
         var stripped = ListRegex().Replace(text, list => StripList(list, rescued));

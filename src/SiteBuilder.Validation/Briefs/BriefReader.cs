@@ -57,7 +57,8 @@ internal static partial class BriefReader
             return Brief.Empty;
         }
 
-        var (text, askedAction) = BriefInstructions.Strip(Normalize(prompt));
+        var normalized = Normalize(prompt);
+        var (text, askedAction) = BriefInstructions.Strip(normalized);
         var name = FindName(text);
         var (category, kind) = FindCategory(text, name);
         var facts = new List<BriefFact>();
@@ -74,7 +75,11 @@ internal static partial class BriefReader
         Features(text, name, category, facts, taken);
         ListClauses(text, name, facts, taken);
 
-        return new Brief(name, category, kind, FindAudience(text), Dedupe(facts), FindCallToAction(text) ?? askedAction, Points(text, name));
+        return new Brief(name, category, kind, FindAudience(text), Dedupe(facts), FindCallToAction(text) ?? askedAction, Points(text, name))
+        {
+            Quotes = BriefPeople.Quotes(normalized),
+            Speakers = BriefPeople.Speakers(normalized),
+        };
     }
 
     internal static string Normalize(string prompt) =>
@@ -698,7 +703,8 @@ internal static partial class BriefReader
     [GeneratedRegex(@"\b(?:pre-?order now|order now|buy now|shop now|book a table|book a demo|book now|book a class|book online|reserve (?:a|your) (?:table|spot|seat|room)|register now|sign up to volunteer|sign up|join the waitlist|subscribe(?: free)?|donate(?: now)?|download free|get tickets|enrol(?:l)? now|apply now|call now|start (?:your )?free trial|listen now|adopt or foster)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ActionRegex();
 
-    [GeneratedRegex(@"(?<=[.!?;])\s+|\s+[—–]\s+")]
+    /// <summary>Sentence breaks, but not after a title: "Speakers include Dr. Maya Chen" is one sentence.</summary>
+    [GeneratedRegex(@"(?<=[.!?;])(?<!\b(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.)\s+|\s+[—–]\s+")]
     private static partial Regex SentenceRegex();
 
     /// <summary>"…grinder with 40 grind settings, $149 until March 1": an offer in the same sentence is a point of its own.</summary>

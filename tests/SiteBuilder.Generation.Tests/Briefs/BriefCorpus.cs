@@ -142,6 +142,14 @@ public static class BriefCorpus
             "Hearth & Home", "candles", Shop, ["buy 2 get 1 free", "December 24", "free gift wrapping"]),
         new("restaurant", "Page for Marco's Pizzeria in Brooklyn: wood-fired Neapolitan pizza, open Tue–Sun 5–11pm, delivery within 2 miles. Tuesday special: any large pizza $15. Menu, reviews and order online button.",
             "Marco's Pizzeria", "pizzeria", Restaurant, ["Brooklyn", "wood-fired Neapolitan pizza", "5–11pm", "2 miles", "$15"]),
+
+        // Briefs that give the page its people: customers' own words and the speakers, to be shown exactly as given.
+        new("product", "Launch page for Kiln & Co. ceramic pour-over kettle, $89, ships May 5. Include this review: \"Pours slower and steadier than my old gooseneck.\" — Sam Lee, barista at Blue Bottle. Free shipping.",
+            "Kiln & Co.", "kettle", ProductPage, ["$89", "May 5", "Free shipping", "Pours slower and steadier than my old gooseneck", "Sam Lee", "barista at Blue Bottle"]),
+        new("conference", "Landing page for DevDays Lisbon, a two-day developer conference on 12–13 March 2027 at LX Factory. Speakers include Dr. Maya Chen (CERN) and Tom Ortiz. Tickets €249. Quote from Dana (attended in 2026): \"The best two days of talks I had all year.\"",
+            "DevDays Lisbon", "developer conference", Event, ["12–13 March 2027", "LX Factory", "Dr. Maya Chen", "CERN", "Tom Ortiz", "€249", "The best two days of talks I had all year", "Dana"]),
+        new("cafe", "Little Fern is a plant-filled coffee shop in Leith with oat milk at no extra charge. “The flat white is the best in Edinburgh.” – Ana, Lisbon. “Lovely staff and free wifi.” – Jo Reid, student",
+            "Little Fern", "coffee shop", Restaurant, ["Leith", "oat milk", "The flat white is the best in Edinburgh", "Ana", "Lovely staff and free wifi", "Jo Reid", "student"]),
     ];
 
     /// <summary>Words that ask for a part of the page; on the page they are instructions printed as copy.</summary>

@@ -5,6 +5,7 @@ using SiteBuilder.Generation.Offline;
 using SiteBuilder.Generation.Sections;
 using SiteBuilder.Generation.Templates;
 using SiteBuilder.Generation.Theming;
+using SiteBuilder.Validation;
 
 namespace SiteBuilder.Generation.Tests.Briefs;
 
@@ -148,6 +149,34 @@ public sealed partial class BriefCorpusTests(ITestOutputHelper output)
             .Select(g => $"×{g.Count()}: {g.Key}")
             .ToList();
         Assert.True(repeated.Count == 0, string.Join("\n", repeated));
+    }
+
+    /// <summary>A brief's quotes are in the testimonials, with who said them, and its speakers are the speakers section's people.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void TheBriefsQuotesAndSpeakersAreShownWhereTheyBelong(BriefCase brief)
+    {
+        var read = SiteBuilder.Validation.Briefs.Brief.Read(brief.Prompt);
+        var page = Compose(brief.Prompt);
+        var testimonials = page.Sections.SingleOrDefault(s => s.Section == "testimonials").Text ?? string.Empty;
+        var speakers = page.Sections.SingleOrDefault(s => s.Section == "team").Text ?? string.Empty;
+        Assert.All(read.Quotes, q => Assert.Contains(Fold(q.Text), testimonials, StringComparison.Ordinal));
+        Assert.All(read.Quotes, q => Assert.Contains(Fold(q.Name), testimonials, StringComparison.Ordinal));
+        Assert.All(read.Speakers, s => Assert.Contains(Fold(s.Name), speakers, StringComparison.Ordinal));
+    }
+
+    /// <summary>The brand report, which reads any provider's page, finds nobody quoted whom the brief does not name, in words it did not give.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void NobodyIsQuotedWhomTheBriefDoesNotName(BriefCase brief)
+    {
+        var template = TemplateCatalog.Infer(brief.Prompt);
+        var theme = ThemeSelector.Select(new BrandKit(), template, brief.Prompt);
+        var html = OfflineComposer.Compose(new PageRequest(brief.Prompt, template, theme, LayoutAgent.Plan(template, brief.Prompt, theme), new BrandKit()));
+
+        var quotes = BrandValidator.Validate(html, brief: brief.Prompt).Audits.Single(a => a.Id == "brief-quotes");
+
+        Assert.DoesNotContain(quotes.Findings, f => !f.Message.StartsWith("The testimonials are placeholders", StringComparison.Ordinal));
     }
 
     /// <summary>Briefs that say little, oddly or only what to build: every one still becomes a page (a crash is a failed generation).</summary>
