@@ -236,7 +236,16 @@ public sealed class LayoutAgentTests
     public void UsesTheTemplatesDefaultSectionsInOrder()
     {
         var template = TemplateCatalog.Find("ecommerce-sale")!;
-        Assert.Equal(template.DefaultSections, Kinds("ecommerce-sale", "a sale page"));
+        Assert.Equal(template.DefaultSections, Kinds("ecommerce-sale", "a sale page with reviews"));
+    }
+
+    /// <summary>Testimonials are the brief's quotes: a brief without any plans none unless it asks, so no page invents reviewers.</summary>
+    [Fact]
+    public void TestimonialsArePlannedForTheBriefsQuotesOrWhenAskedFor()
+    {
+        Assert.DoesNotContain(SectionKinds.Testimonials, Kinds("ecommerce-sale", "A summer sale for Acme Outfitters: 30% off hiking gear until August 31."));
+        Assert.Contains(SectionKinds.Testimonials, Kinds("ecommerce-sale", "A summer sale for Acme Outfitters: 30% off hiking gear until August 31, with reviews."));
+        Assert.Contains(SectionKinds.Testimonials, Kinds("ecommerce-sale", "A summer sale for Acme Outfitters: 30% off hiking gear until August 31. Include this review: \"Best boots I've owned.\" — Sam Lee, hiker"));
     }
 
     [Fact]

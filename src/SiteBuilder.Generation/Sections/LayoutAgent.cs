@@ -45,7 +45,8 @@ public static class LayoutAgent
 
     /// <summary>
     /// The template's sections fitted to the brief: a place for its prices, its points and its testimonials, and no section
-    /// that could only be filled with claims it never made (stats without its numbers, speakers and an agenda for a race).
+    /// that could only be filled with claims it never made (stats without its numbers, speakers and an agenda for a race,
+    /// testimonials without its quotes unless it asks for them).
     /// </summary>
     public static IReadOnlyList<string> ForBrief(IReadOnlyList<string> kinds, Brief brief, string? prompt)
     {
@@ -60,6 +61,13 @@ public static class LayoutAgent
         if (Offline.BriefCopy.StatFacts(brief).Count() < 2)
         {
             result.Remove(SectionKinds.Stats);
+        }
+
+        // Testimonials are the brief's quotes: without any, the section is planned only when the prompt asks for it (the mentions
+        // add it back), and then holds placeholders for the marketer to fill, never words from made-up people.
+        if (brief.Quotes.Count == 0)
+        {
+            result.Remove(SectionKinds.Testimonials);
         }
 
         var lower = prompt?.ToLowerInvariant() ?? string.Empty;

@@ -56,7 +56,7 @@ public sealed class ComposerPaceAndNotesTests
     [Fact]
     public async Task AddingASectionThePageAlreadyHasSaysSoOnTheLastDelta()
     {
-        var parent = TestPages.Compose(Ledgerly);
+        var parent = TestPages.Compose(Ledgerly + " Add testimonials.");
         Assert.Contains("id=\"testimonials\"", parent, StringComparison.Ordinal);
 
         var deltas = await StreamAsync(TestPages.Request("add a testimonials section", parentHtml: parent));

@@ -14,7 +14,7 @@ public sealed class ComposerPeopleTests
         + "Include this review: \"Best grinder I've owned.\" — Sam Lee, barista. Quote from Dana (regular since 2019): \"Quiet enough for a 6am cup.\"";
 
     private const string BrewlyWithoutQuotes =
-        "A launch page for Brewly, a smart coffee grinder with 40 grind settings and a built-in scale. Launch price $149 until March 31.";
+        "A launch page for Brewly, a smart coffee grinder with 40 grind settings and a built-in scale. Launch price $149 until March 31. Add customer reviews.";
 
     private const string DevDays =
         "Landing page for DevDays Lisbon, a two-day developer conference on 12–13 March 2027 at LX Factory. Speakers include Dr. Maya Chen (CERN) and Tom Ortiz. Tickets €249.";
