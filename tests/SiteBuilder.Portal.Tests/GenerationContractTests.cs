@@ -48,7 +48,7 @@ public sealed class GenerationContractTests(GenerationPortalFixture portal) : IC
     public async Task ARefinementThatChangesNothingSaysSoInItsCompleteEventAndTheSiteIsNamedAfterTheProduct()
     {
         var (client, tenant) = await NewTenantAsync();
-        var first = (await client.GenerateAsync(tenant, new { prompt = "Brewly is a smart coffee grinder with 40 grind settings and a built-in scale. Launch price $149 until March 31." }, Ct))[^1].Json;
+        var first = (await client.GenerateAsync(tenant, new { prompt = "Brewly is a smart coffee grinder with 40 grind settings and a built-in scale. Launch price $149 until March 31. Add customer reviews." }, Ct))[^1].Json;
         Assert.False(first.TryGetProperty("note", out _));
 
         var refine = JsonSerializer.Serialize(new { prompt = "add a testimonials section", siteId = first.GetProperty("siteId").GetString(), parentGenerationId = first.GetProperty("generationId").GetString() });
