@@ -24,7 +24,7 @@ namespace SiteBuilder.E2E;
 /// </summary>
 public sealed class PreviewStreamingTests(BrowserFixture browser)
 {
-    private const string Prompt = "A launch page for Brewly, a smart coffee grinder with 40 grind settings, $149 until March 1, with features, pricing and an FAQ.";
+    private const string Prompt = "A launch page for Brewly, a smart coffee grinder with 40 grind settings, $149 until March 1, with features, pricing, reviews and an FAQ.";
 
     /// <summary>
     /// Recorded in the page, so no swap is missed between screenshots: each length the front frame shows, and every moment
