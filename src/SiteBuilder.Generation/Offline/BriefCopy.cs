@@ -451,7 +451,7 @@ internal static partial class BriefCopy
     }
 
     /// <summary>Stock lines are kept only when they make no claim with a number in it.</summary>
-    public static bool IsSafeStock(string text) => !text.Any(char.IsDigit);
+    public static bool IsSafeStock(string text) => !text.Any(char.IsDigit) && !CountOrDateWordRegex().IsMatch(text);
 
     private static string? PointTitle(string? point)
     {
@@ -559,8 +559,15 @@ internal static partial class BriefCopy
     [GeneratedRegex(@"\b(?<count>\d{1,2})\s+for\s+(?<price>[$£€]\s?\d+(?:,\d{3})*(?:\.\d+)?)")]
     private static partial Regex PackRegex();
 
-    [GeneratedRegex(@"\b(?:waitlist|free|trial|one|two|three|four|five|six|seven|eight|nine|ten|early-bird|plus|premium)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:waitlist|free|trial|one|two|three|four|five|six|seven|eight|nine|ten|early-bird|plus|premium|walk-ins?|drop in)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PromiseRegex();
+
+    /// <summary>
+    /// A count or a date written in words ("Eight seats for the tasting menu", "Open from May to September"): a claim too.
+    /// Months and days only capitalised: "you may", "march on" are no dates.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred|dozen)|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")]
+    private static partial Regex CountOrDateWordRegex();
 
     /// <summary>" all jackets and boots, November 28 …" → "jackets and boots".</summary>
     [GeneratedRegex(@"^\s*(?:on\s+)?(?:all\s+|our\s+|every\s+|selected\s+)?(?<scope>[a-z][a-z -]{1,40}?)(?=\s+(?:until|till|through|ends?|for|with|from|when|this|at|in|on|by)\b|[,.;:!]|$)")]

@@ -668,7 +668,7 @@ internal static partial class Copy
     };
 
     public static Caption[] Captions(PageContext page) =>
-        [.. StockCaptions(page).Select(c => page.Briefed && !BriefCopy.IsSafeStock(c.Detail) ? c with { Detail = "A look inside" } : c)];
+        [.. StockCaptions(page).Select(c => page.Briefed && !BriefCopy.IsSafeStock(c.Detail) ? c with { Detail = string.Empty } : c)];
 
     private static Caption[] StockCaptions(PageContext page) => page.Id switch
     {

@@ -121,7 +121,9 @@ internal static partial class SectionLibrary
             case "restaurant":
                 html.Append("<div class=\"art-card\">");
                 Art.Plate(html);
-                html.Append("</div><div class=\"art-card art-float\"><p class=\"art-strong\">Reservations open</p><p class=\"art-muted\">Walk-ins always welcome</p></div>");
+                // A briefed page claims no walk-in policy its brief did not state.
+                html.Append("</div><div class=\"art-card art-float\"><p class=\"art-strong\">Reservations open</p><p class=\"art-muted\">")
+                    .Append(page.Briefed ? "Book online" : "Walk-ins always welcome").Append("</p></div>");
                 break;
             case "portfolio":
                 html.Append("<div class=\"art-card art-stack\"><div class=\"art-tiles\">");
@@ -450,7 +452,13 @@ internal static partial class SectionLibrary
         {
             html.Append("<figure class=\"tile\">");
             Art.Tile(html, index++);
-            html.Append("<figcaption>").Append(Text(caption.Title)).Append("<span>").Append(Text(caption.Detail)).Append("</span></figcaption></figure>");
+            html.Append("<figcaption>").Append(Text(caption.Title));
+            if (caption.Detail.Length > 0)
+            {
+                html.Append("<span>").Append(Text(caption.Detail)).Append("</span>");
+            }
+
+            html.Append("</figcaption></figure>");
         }
 
         html.Append("</div>");
@@ -633,7 +641,7 @@ internal static partial class SectionLibrary
         html.Append("<article class=\"card\"><div class=\"icon\">");
         Art.Icon(html, restaurant ? "calendar" : "mail");
         html.Append("</div><h3>").Append(page.Id == "local-business" ? "Book a visit" : restaurant ? "Reservations" : "Start a conversation").Append("</h3><p class=\"muted\">")
-            .Append(page.Id == "local-business" ? "Book online in a minute, or get in touch with any question." : restaurant ? "Book online in a minute, or call us for parties of eight or more." : "Tell us about your project, goals and timeline.")
+            .Append(page.Id == "local-business" ? "Book online in a minute, or get in touch with any question." : restaurant ? page.Briefed ? "Book online in a minute, or call us." : "Book online in a minute, or call us for parties of eight or more." : "Tell us about your project, goals and timeline.")
             .Append("</p><a class=\"btn btn-primary\" href=\"").Append(page.Anchor(SectionKinds.Cta, SectionKinds.NewsletterSignup)).Append("\">")
             .Append(Text(page.PrimaryAction)).Append("</a></article></div>");
         Close(html);

@@ -270,6 +270,18 @@ public sealed partial class BriefCorpusTests(ITestOutputHelper output)
         Assert.DoesNotContain("the leeds", hero, StringComparison.Ordinal);
     }
 
+    /// <summary>Stock lines fill what a brief leaves out, but claim nothing about the business: no counts, seasons or walk-in policy.</summary>
+    [Fact]
+    public void ARestaurantsStockLinesClaimNoSeatsSeasonsOrWalkIns()
+    {
+        var page = Compose("A page for Osteria Lume, a neighbourhood Italian restaurant: seasonal menu, opening hours, booking call to action and reviews.");
+
+        foreach (var claim in new[] { "eight seats", "may to september", "parties of eight", "walk-ins", "drop in", "up to 24 guests", "seats 60" })
+        {
+            Assert.DoesNotContain(claim, page.Text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void ACoffeeGrinderIsNeverSoldAsAPhoneApp()
     {
