@@ -115,8 +115,9 @@ internal static partial class SectionLibrary
                     .Append(Text(BriefCopy.FirstDate(page) ?? f.Dates ?? "Save the date")).Append("</span></div><p class=\"art-strong\">").Append(Text(f.EventName ?? page.Brand)).Append("</p><p class=\"art-muted\">")
                     .Append(Text(BriefCopy.FirstPlace(page) ?? f.Location ?? "Venue announced soon")).Append("</p>");
                 Art.Barcode(html);
-                html.Append("</div><div class=\"art-card art-float\"><p class=\"art-strong\">Limited places</p><p class=\"art-muted\">")
-                    .Append(page.Briefed ? "Book yours today" : "Early-bird pricing now").Append("</p></div>");
+                // "Limited places" is a claim a brief has to make; a briefed page's ticket just says to book.
+                html.Append("</div><div class=\"art-card art-float\"><p class=\"art-strong\">").Append(page.Briefed ? "Your place" : "Limited places")
+                    .Append("</p><p class=\"art-muted\">").Append(page.Briefed ? "Book yours today" : "Early-bird pricing now").Append("</p></div>");
                 break;
             case "restaurant":
                 html.Append("<div class=\"art-card\">");

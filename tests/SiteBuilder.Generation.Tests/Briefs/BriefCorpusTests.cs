@@ -283,6 +283,14 @@ public sealed partial class BriefCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void AnEventsTicketArtClaimsNoScarcityTheBriefDidNotState()
+    {
+        var page = Compose("An event page for DevDays Lisbon, a two-day developer conference on 12–13 March 2027: speakers, schedule, tickets and a venue section.");
+
+        Assert.DoesNotContain("limited places", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ACoffeeGrinderIsNeverSoldAsAPhoneApp()
     {
         var page = Compose(BriefCorpus.All[0].Prompt);
