@@ -14,6 +14,9 @@ const pages = new WeakMap();
 const offsets = new WeakMap();
 // Per frame: who waits for its next offset (the answer to "scroll to").
 const answers = new WeakMap();
+// Per frame: when its reporter last posted, and when it last went behind the other.
+const reportedAt = new WeakMap();
+const demotedAt = new WeakMap();
 
 // How long a loaded frame paints behind the shown one before it comes to the front: an out-of-process frame composites a
 // while after its load event (longer on a busy machine), and swapping earlier shows a white frame for a moment.
@@ -22,14 +25,35 @@ const settle = 400;
 // A reporter answers "scroll to" within a frame or two; should it not, the swap goes ahead after this long.
 const answerTimeout = 150;
 
+// A wheel turn scrolls smoothly for a moment, in the frame under the pointer. A swap waits until the page shown has stopped
+// moving (its reporter posts every frame while it does) for this long, at most scrollWaitMax, so a turn is not split between
+// two frames; a turn that began just before a swap anyway (it goes on in the frame gone behind) is carried to the front for
+// momentum after it, and the frame gone behind is not reloaded before that.
+const scrollQuiet = 150;
+const scrollWaitMax = 2000;
+const momentum = 500;
+
 // Only the preview frames are heard, and only a number (a scroll offset).
 addEventListener('message', event => {
   if (!event.source || typeof event.data !== 'number' || !Number.isFinite(event.data)) return;
   const frame = [...document.querySelectorAll('iframe.preview-frame')].find(f => f.contentWindow === event.source);
   if (!frame) return;
   offsets.set(frame, event.data);
+  reportedAt.set(frame, performance.now());
   answers.get(frame)?.();
+  if (!frame.classList.contains('front') && performance.now() - (demotedAt.get(frame) ?? -Infinity) < momentum) {
+    const front = frame.parentElement?.querySelector('iframe.preview-frame.front');
+    if (front && front !== frame && offsetOf(front) !== event.data) front.contentWindow.postMessage(event.data, '*');
+  }
 });
+
+// Resolves once the frame's page has not moved for scrollQuiet (at once when it is still), or after scrollWaitMax.
+async function untilScrollRests(frame) {
+  const start = performance.now();
+  while (performance.now() - (reportedAt.get(frame) ?? -Infinity) < scrollQuiet && performance.now() - start < scrollWaitMax) {
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+}
 
 export function show(host, html) {
   if (!host) return;
@@ -65,6 +89,8 @@ function loadNext(host, queue) {
     if (grows && offsetOf(front) > 0) back.contentWindow.postMessage(offsetOf(front), '*');
     setTimeout(() => requestAnimationFrame(async () => {
       if (queue.cleared) return;
+      if (grows) await untilScrollRests(front);
+      if (queue.cleared) return;
       // The reader may have scrolled on meanwhile (or the answer is still on its way): catch up before the swap.
       if (grows && offsetOf(back) !== offsetOf(front)) {
         await scrollFrame(back, offsetOf(front));
@@ -79,11 +105,28 @@ function loadNext(host, queue) {
       front.setAttribute('aria-hidden', 'true');
       front.inert = true;
       front.tabIndex = -1;
+      demotedAt.set(front, performance.now());
       host.dataset.shown = String(html.length);
       loadNext(host, queue);
     }), settle);
   };
-  back.srcdoc = withFrameHead(html, head);
+  const load = () => {
+    if (queue.cleared) return;
+    demotedAt.delete(back);
+    back.srcdoc = withFrameHead(html, head);
+  };
+  // The frame that just went behind keeps its page while the reader's last wheel turn is still moving it (its first scroll
+  // shows within a frame or two), so that momentum is carried over rather than lost with the page.
+  const demoted = demotedAt.get(back);
+  if (demoted === undefined || performance.now() - demoted >= momentum) {
+    load();
+    return;
+  }
+  (async () => {
+    await new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    if ((reportedAt.get(back) ?? -Infinity) > demoted) await untilScrollRests(back);
+    load();
+  })();
 }
 
 function offsetOf(frame) {
@@ -124,6 +167,7 @@ export function clear(host) {
     frame.removeAttribute('srcdoc');
     pages.delete(frame);
     offsets.delete(frame);
+    demotedAt.delete(frame);
   }
 }
 
