@@ -179,7 +179,8 @@ internal static partial class BriefCopy
         foreach (var point in selling.Count > 0 ? selling : points)
         {
             // "Recurring invoices, automatic payment reminders, multi-currency support": a list of features is a card each.
-            if (ListItems(ThirdPerson(point, page.Brand)) is { } items)
+            var copy = ThirdPerson(point, page.Brand);
+            if (ListItems(copy) is { } items)
             {
                 cards.AddRange(items.Select(item => new Feature(Icon(BriefFactKind.Feature), Capitalize(item), string.Empty)));
                 continue;
@@ -188,7 +189,7 @@ internal static partial class BriefCopy
             var fact = page.Brief.Facts.FirstOrDefault(f => f.Kind is BriefFactKind.Feature or BriefFactKind.Offer && point.Contains(f.Text, StringComparison.OrdinalIgnoreCase))
                 ?? page.Brief.Facts.FirstOrDefault(f => point.Contains(f.Text, StringComparison.OrdinalIgnoreCase));
             var title = Title(point, fact);
-            var text = Sentence(ThirdPerson(point, page.Brand));
+            var text = Sentence(copy);
             cards.Add(new Feature(Icon(fact?.Kind), title, string.Equals(text.TrimEnd('.'), title, StringComparison.OrdinalIgnoreCase) ? string.Empty : text));
         }
 
@@ -237,7 +238,7 @@ internal static partial class BriefCopy
             };
             var period = price.Context ?? string.Empty;
             // A line that prices several tiers ("Solo $9/month, Team $29/month") is no one tier's summary: its name and price say it.
-            var summary = point is null || AmountRegex().Matches(point).Count(a => MoneyRegex().IsMatch(a.Value)) > 1 ? string.Empty : Sentence(ThirdPerson(point, page.Brand));
+            var summary = point is null || MoneyRegex().Count(point) > 1 ? string.Empty : Sentence(ThirdPerson(point, page.Brand));
             tiers.Add(new Tier(name, price.Text, period, summary, includes, tiers.Count == 0, page.PrimaryAction));
             if (tiers.Count == 4)
             {
@@ -323,13 +324,14 @@ internal static partial class BriefCopy
         var lines = new List<string>();
         foreach (var point in page.Brief.Points.Where(p => MoneyRegex().IsMatch(p) || p.Contains('%', StringComparison.Ordinal)))
         {
-            var sentence = Sentence(ThirdPerson(point, page.Brand));
+            var copy = ThirdPerson(point, page.Brand);
+            var sentence = Sentence(copy);
             if (used.Contains(sentence))
             {
                 continue;
             }
 
-            var clauses = ClauseRegex().Split(ThirdPerson(point, page.Brand)).Where(c => c.Length > 0).ToList();
+            var clauses = ClauseRegex().Split(copy).Where(c => c.Length > 0).ToList();
             var left = clauses.Where(c => AmountRegex().Matches(c) is var found && (found.Count == 0 || found.Any(m => !amounts.Contains(m.Value)))).ToList();
             if (left.Count == clauses.Count)
             {
@@ -500,10 +502,13 @@ internal static partial class BriefCopy
             text = text[4..];
         }
 
-        var called = new Regex(@"^(?:We're|We are|I'm|I am)\s+(a|an)\s+(.+?)\s+(?:called|named)\s+" + Regex.Escape(name) + @"\b", RegexOptions.IgnoreCase);
-        text = called.Replace(text, m => $"{name} is {m.Groups[1].Value.ToLowerInvariant()} {m.Groups[2].Value}", 1);
-        var apposition = new Regex("^" + Regex.Escape(name) + @",\s+(?:(a|an|the|our)\s|(?=[a-z]))", RegexOptions.IgnoreCase);
-        text = apposition.Replace(text, m => m.Groups[1].Success ? $"{name} is {m.Groups[1].Value.ToLowerInvariant()} " : $"{name} is ", 1);
+        // Both patterns name the page's brand, so they are built per brand; the static Replace keeps them in Regex's cache
+        // rather than parsing them again on every point of every section. Anchored at the start, each matches at most once.
+        var escaped = Regex.Escape(name);
+        text = Regex.Replace(text, @"^(?:We're|We are|I'm|I am)\s+(a|an)\s+(.+?)\s+(?:called|named)\s+" + escaped + @"\b",
+            m => $"{name} is {m.Groups[1].Value.ToLowerInvariant()} {m.Groups[2].Value}", RegexOptions.IgnoreCase);
+        text = Regex.Replace(text, "^" + escaped + @",\s+(?:(a|an|the|our)\s|(?=[a-z]))",
+            m => m.Groups[1].Success ? $"{name} is {m.Groups[1].Value.ToLowerInvariant()} " : $"{name} is ", RegexOptions.IgnoreCase);
         text = LabelRegex().Replace(text, string.Empty);
         text = WeRegex().Replace(text, m => m.Value.StartsWith("We'", StringComparison.Ordinal) || m.Value.StartsWith("we'", StringComparison.Ordinal) ? "We have " : m.Value);
         return Capitalize(text.Trim());

@@ -42,6 +42,7 @@ internal static partial class QuoteAudit
 
         audits.Applicable(AuditCatalog.BriefQuotes);
         var words = Words(prompt);
+        var normalized = BriefReader.Normalize(prompt);
         var placeholder = -1;
         foreach (var card in cards)
         {
@@ -57,7 +58,7 @@ internal static partial class QuoteAudit
                 continue;
             }
 
-            if (!Named(prompt, name))
+            if (!Named(normalized, name))
             {
                 audits.Fail(AuditCatalog.BriefQuotes, card, $"The page quotes {name}, who is not in the brief: publish only real customers' words, with their permission.");
             }
@@ -203,8 +204,8 @@ internal static partial class QuoteAudit
         return Lines(quote, skip: e => e.LocalName is "cite" or "footer" || NamesAuthor(e)).Replace('\n', ' ').Trim().Trim('"', '“', '”', '\'', '‘', '’', ' ');
     }
 
-    /// <summary>Whether the brief names the person: the same words in the prompt ("Noah T." for "Noah Taylor" too), titles aside.</summary>
-    private static bool Named(string prompt, string name)
+    /// <summary>Whether the brief names the person: the same words in the (normalized) prompt ("Noah T." for "Noah Taylor" too), titles aside.</summary>
+    private static bool Named(string normalizedPrompt, string name)
     {
         var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(w => Titles.Contains(w.TrimEnd('.'))).ToList();
         if (words.Count == 0)
@@ -214,7 +215,7 @@ internal static partial class QuoteAudit
 
         var pattern = string.Join(@"\s+", words.Select(w => w.TrimEnd('.') is { Length: 1 } initial ? Regex.Escape(initial) + @"[\p{L}'’-]*\.?" : Regex.Escape(w)));
         var regex = new Regex(@"(?<![\p{L}])" + pattern + @"(?![\p{L}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        return regex.IsMatch(BriefReader.Normalize(prompt));
+        return regex.IsMatch(normalizedPrompt);
     }
 
     /// <summary>Letters and digits only, lower case, single spaces: quotes compare whatever their punctuation and quote marks.</summary>

@@ -13,10 +13,12 @@ namespace SiteBuilder.Validation.Briefs;
 internal static partial class BriefInstructions
 {
     /// <summary>The brief without its instructions, and the call to action an instruction asked for ("Sign up"), if any.</summary>
-    public static (string Text, string? Action) Strip(string text)
+    /// <remarks>A customer's quoted words are the testimonial's, never the business's copy, and never read as instructions.</remarks>
+    public static (string Text, string? Action) Strip(string text) => StripUnquoted(BriefPeople.WithoutQuotes(text));
+
+    /// <summary><see cref="Strip"/> of a brief whose quotes are already out (<see cref="BriefPeople.Read"/>).</summary>
+    public static (string Text, string? Action) StripUnquoted(string text)
     {
-        // A customer's quoted words are the testimonial's, never the business's copy, and never read as instructions.
-        text = BriefPeople.WithoutQuotes(text);
         var action = ActionOf(text);
         var rescued = new List<string>();
         var stripped = ListRegex().Replace(text, list => StripList(list, rescued));

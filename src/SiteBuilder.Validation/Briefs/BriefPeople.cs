@@ -21,11 +21,17 @@ internal static partial class BriefPeople
         "Include", "Add", "Use", "Show", "Quote", "Review", "Testimonial", "Speakers", "Speaker", "Tickets", "Price", "Pricing", "Features",
     };
 
-    /// <summary>The brief's quotes, in the order it gives them.</summary>
-    public static IReadOnlyList<BriefQuote> Quotes(string text)
+    /// <summary>The brief's quotes, in the order it gives them, and the brief without them: one reading of the quotes serves both.</summary>
+    public static (IReadOnlyList<BriefQuote> Quotes, string Unquoted) Read(string text)
+    {
+        var spans = QuoteMatches(text);
+        return (QuotesOf(spans), Unquote(text, spans));
+    }
+
+    private static List<BriefQuote> QuotesOf(IReadOnlyList<(Match Match, int Start)> spans)
     {
         var quotes = new List<BriefQuote>();
-        foreach (var (match, _) in QuoteMatches(text))
+        foreach (var (match, _) in spans)
         {
             var quote = new BriefQuote(Squash(match.Groups["text"].Value), Squash(match.Groups["who"].Value), Role(match.Groups["role"]));
             if (!quotes.Contains(quote))
@@ -37,11 +43,14 @@ internal static partial class BriefPeople
         return quotes;
     }
 
-    /// <summary>The people a brief lists as speakers, hosts or the line-up, with the organisation in brackets after a name.</summary>
-    public static IReadOnlyList<BriefPerson> Speakers(string text)
+    /// <summary>
+    /// The people a brief lists as speakers, hosts or the line-up, with the organisation in brackets after a name; read from
+    /// the brief without its quotes (<see cref="Read"/>), so a name inside a customer's words is no speaker.
+    /// </summary>
+    public static IReadOnlyList<BriefPerson> Speakers(string unquoted)
     {
         var speakers = new List<BriefPerson>();
-        foreach (Match list in SpeakerListRegex().Matches(WithoutQuotes(text)))
+        foreach (Match list in SpeakerListRegex().Matches(unquoted))
         {
             foreach (Match item in SpeakerRegex().Matches(list.Groups["list"].Value))
             {
@@ -60,9 +69,10 @@ internal static partial class BriefPeople
     /// The brief without its quotes and the words that hand them over ("Include this review:"): a customer's words are the
     /// testimonial's, never a selling point, a feature or a fact of the business.
     /// </summary>
-    public static string WithoutQuotes(string text)
+    public static string WithoutQuotes(string text) => Unquote(text, QuoteMatches(text));
+
+    private static string Unquote(string text, IReadOnlyList<(Match Match, int Start)> spans)
     {
-        var spans = QuoteMatches(text).ToList();
         if (spans.Count == 0)
         {
             return text;
@@ -88,7 +98,7 @@ internal static partial class BriefPeople
     }
 
     /// <summary>Each testimonial in the text, with where its hand-over words begin.</summary>
-    private static IEnumerable<(Match Match, int Start)> QuoteMatches(string text)
+    private static List<(Match Match, int Start)> QuoteMatches(string text)
     {
         var found = new List<(Match Match, int Start)>();
         foreach (var regex in new[] { QuoteThenNameRegex(), NameThenQuoteRegex() })
@@ -111,7 +121,7 @@ internal static partial class BriefPeople
             }
         }
 
-        return found.OrderBy(f => f.Start);
+        return [.. found.OrderBy(f => f.Start)];
     }
 
     private static bool IsName(string name) => name.Length is >= 2 and <= 60 && !NotNames.Contains(name.Split(' ')[0].TrimEnd('.'));

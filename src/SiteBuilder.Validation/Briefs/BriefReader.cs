@@ -58,7 +58,8 @@ internal static partial class BriefReader
         }
 
         var normalized = Normalize(prompt);
-        var (text, askedAction) = BriefInstructions.Strip(normalized);
+        var (quotes, unquoted) = BriefPeople.Read(normalized);
+        var (text, askedAction) = BriefInstructions.StripUnquoted(unquoted);
         var name = FindName(text);
         var (category, kind) = FindCategory(text, name);
         var facts = new List<BriefFact>();
@@ -77,8 +78,8 @@ internal static partial class BriefReader
 
         return new Brief(name, category, kind, FindAudience(text), Dedupe(facts), FindCallToAction(text) ?? askedAction, Points(text, name))
         {
-            Quotes = BriefPeople.Quotes(normalized),
-            Speakers = BriefPeople.Speakers(normalized),
+            Quotes = quotes,
+            Speakers = BriefPeople.Speakers(unquoted),
         };
     }
 
